@@ -1,0 +1,255 @@
+import { access, constants } from "node:fs/promises";
+import path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import type {
+  Delimiter,
+  EvaluateRequest,
+  OperationName,
+  OperationResponse,
+} from "../../shared/contract";
+import { openEngine, type Engine } from "../engine/api";
+import { DossierError, invalidInput, toDossierError } from "../engine/errors";
+import { defaultStorePath } from "../engine/paths";
+import { writeEvaluationReport } from "../engine/report";
+import { dossierVersion } from "../engine/version";
+import {
+  formatDatasets,
+  formatEvaluation,
+  formatEvaluations,
+  formatModels,
+} from "./format";
+import type { CliIo } from "./io";
+import {
+  parseDelimiter,
+  parseNameList,
+  parsePositiveInteger,
+  parseProbability,
+} from "./options";
+
+type GlobalOptions = { store?: string; json?: boolean };
+
+type EvaluateOptions = GlobalOptions & {
+  model: string;
+  data: string;
+  label: string;
+  positive?: string;
+  positiveClass?: string;
+  threshold: number;
+  columns?: string[];
+  features?: string[];
+  task?: "classification" | "regression";
+  delimiter?: Delimiter;
+  missing?: string[];
+  batchSize: number;
+  report?: string;
+};
+
+/**
+ * Runs the `dossier` command line with `argv` (without the program name) and
+ * returns the exit status: 0 success, 1 a check failed, 2 bad usage or input,
+ * 3 refused by a rule of the store, 4 the store cannot be used, 70 a defect.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already written its message (or the help text).
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const failure = toDossierError(error);
+    const prefix = failure.code === "internal" ? "internal error: " : "";
+    io.stderr(`dossier: ${prefix}${failure.message}\n`);
+    return failure.exitCode;
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command("dossier")
+    .description(
+      "Offline model governance: evaluate ONNX models on CSV data and keep the lineage.",
+    )
+    .version(dossierVersion)
+    .showHelpAfterError("(run with --help for usage)");
+  configure(program, io);
+
+  const evaluate = program
+    .command("evaluate")
+    .description(
+      "Evaluate an ONNX model on a labelled CSV file, record the run in the store, and optionally write a PDF report.",
+    )
+    .requiredOption("--model <file>", "ONNX model file")
+    .requiredOption("--data <file>", "CSV data file with a label column")
+    .requiredOption("--label <column>", "column with the true labels")
+    .option(
+      "--positive <value>",
+      "positive label as written in the data (default: the model's positive_label metadata, or 1 for 0/1 labels)",
+    )
+    .option(
+      "--positive-class <class>",
+      "model class that stands for the positive label (default: the model's positive_class metadata, a class equal to the label, or 1)",
+    )
+    .option(
+      "--threshold <probability>",
+      "a row is predicted positive when P(positive) >= this value",
+      parseProbability,
+      0.5,
+    )
+    .option(
+      "--columns <names>",
+      "comma-separated column names; the file then has no header line",
+      parseNameList,
+    )
+    .option(
+      "--features <names>",
+      "comma-separated feature columns, in order, for a model with one 2-D input (default: the model's feature_names metadata)",
+      parseNameList,
+    )
+    .addOption(
+      new Option("--task <task>", "evaluation task (default: from the model)").choices([
+        "classification",
+        "regression",
+      ]),
+    )
+    .option(
+      "--delimiter <delimiter>",
+      "field delimiter: comma, semicolon, tab or space (default: detected)",
+      parseDelimiter,
+    )
+    .option(
+      "--missing <markers>",
+      "comma-separated cell texts that mean a missing value (default: empty, ?, NA)",
+      (value: string) => value.split(","),
+    )
+    .option(
+      "--batch-size <rows>",
+      "rows per onnxruntime run",
+      parsePositiveInteger,
+      4096,
+    )
+    .option("--report <file.pdf>", "write a PDF report of the evaluation");
+  addGlobalOptions(evaluate);
+  configure(evaluate, io);
+  evaluate.action(async (options: EvaluateOptions) => {
+    await runEvaluate(options, io);
+  });
+
+  const listings = [
+    ["models", "listModels", formatModels],
+    ["datasets", "listDatasets", formatDatasets],
+    ["evaluations", "listEvaluations", formatEvaluations],
+  ] as const;
+  for (const [noun, operation, format] of listings) {
+    const list = program
+      .command(noun)
+      .description(`Work with the store's ${noun}.`)
+      .command("list")
+      .description(`List the store's ${noun}.`);
+    addGlobalOptions(list);
+    configure(list, io);
+    list.action(async (options: GlobalOptions) => {
+      const value = await withEngine(options, io, (engine) =>
+        engine.run(operation, {}),
+      );
+      io.stdout(
+        options.json === true
+          ? `${JSON.stringify(value, null, 2)}\n`
+          : (format as (value: unknown) => string)(value),
+      );
+    });
+  }
+  return program;
+}
+
+function addGlobalOptions(command: Command): void {
+  command
+    .option(
+      "--store <file>",
+      "lineage store file (default: $DOSSIER_STORE, else dossier.db in the user's application-data folder)",
+    )
+    .option("--json", "print one JSON object instead of text");
+}
+
+function configure(command: Command, io: CliIo): void {
+  command.exitOverride().configureOutput({
+    writeOut: (text) => io.stdout(text),
+    writeErr: (text) => io.stderr(text),
+  });
+}
+
+async function withEngine<Name extends OperationName>(
+  options: GlobalOptions,
+  io: CliIo,
+  use: (engine: Engine) => Promise<OperationResponse<Name>>,
+): Promise<OperationResponse<Name>> {
+  const storePath =
+    options.store === undefined
+      ? defaultStorePath(io.environment)
+      : path.resolve(options.store);
+  const engine = openEngine({ storePath });
+  try {
+    return await use(engine);
+  } finally {
+    engine.close();
+  }
+}
+
+async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<void> {
+  const request: EvaluateRequest = {
+    modelPath: options.model,
+    dataPath: options.data,
+    labelColumn: options.label,
+    positiveLabel: options.positive,
+    positiveClass: options.positiveClass,
+    threshold: options.threshold,
+    columns: options.columns,
+    features: options.features,
+    task: options.task,
+    delimiter: options.delimiter,
+    missingValues: options.missing,
+    batchSize: options.batchSize,
+  };
+  const reportPath =
+    options.report === undefined ? undefined : path.resolve(options.report);
+  if (reportPath !== undefined) {
+    await assertWritableFolder(reportPath);
+  }
+
+  const result = await withEngine(options, io, (engine) =>
+    engine.run("evaluate", request),
+  );
+  if (reportPath !== undefined) {
+    await writeEvaluationReport(result, reportPath);
+  }
+
+  if (options.json === true) {
+    const output = reportPath === undefined ? result : { ...result, reportPath };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+    return;
+  }
+  io.stdout(formatEvaluation(result));
+  if (reportPath !== undefined) {
+    io.stdout(`Report written to ${reportPath}\n`);
+  }
+}
+
+/** Fails before the evaluation runs, so a bad --report path writes nothing. */
+async function assertWritableFolder(filePath: string): Promise<void> {
+  const folder = path.dirname(filePath);
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw invalidInput(
+      `Cannot write the report ${filePath}: the folder ${folder} does not exist or is not writable.`,
+      error,
+    );
+  }
+  if (path.extname(filePath).toLowerCase() !== ".pdf") {
+    throw new DossierError(
+      "invalidInput",
+      `The report file ${filePath} must end in .pdf.`,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  invocationSchema,
+  operations,
+  type OperationName,
+  type OperationResponse,
+  type Result,
+} from "../../shared/contract";
+import { toDossierError, invalidInput } from "./errors";
+import { evaluate } from "./evaluate";
+import { createLogger } from "./log";
+import { openStore, type OpenStoreOptions, type Store } from "./store";
+
+const log = createLogger("api");
+
+/** The engine behind every host: one store and the contract's operations. */
+export type Engine = {
+  readonly store: Store;
+  /** Parses `{ operation, request }` from `unknown` and runs the operation. */
+  invoke(invocation: unknown): Promise<Result<unknown>>;
+  run<Name extends OperationName>(
+    operation: Name,
+    request: unknown,
+  ): Promise<OperationResponse<Name>>;
+  close(): void;
+};
+
+export function openEngine(options: OpenStoreOptions): Engine {
+  const store = openStore(options);
+
+  async function run<Name extends OperationName>(
+    operation: Name,
+    request: unknown,
+  ): Promise<OperationResponse<Name>> {
+    const parsed = operations[operation].request.safeParse(request);
+    if (!parsed.success) {
+      throw invalidInput(
+        `Invalid request to ${operation}: ${parsed.error.message}`,
+      );
+    }
+    return (await dispatch(store, operation, parsed.data)) as OperationResponse<Name>;
+  }
+
+  async function invoke(invocation: unknown): Promise<Result<unknown>> {
+    const started = performance.now();
+    const parsed = invocationSchema.safeParse(invocation);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: "invalidInput",
+          message: `Invalid invocation: ${parsed.error.message}`,
+        },
+      };
+    }
+    const { operation, request } = parsed.data;
+    try {
+      const value = await run(operation, request);
+      log.debug(
+        { operation, durationMs: performance.now() - started },
+        "operation finished",
+      );
+      return { ok: true, value };
+    } catch (error) {
+      const failure = toDossierError(error);
+      log.warn({ operation, code: failure.code }, "operation failed");
+      return {
+        ok: false,
+        error: { code: failure.code, message: failure.message },
+      };
+    }
+  }
+
+  return { store, invoke, run, close: () => store.close() };
+}
+
+async function dispatch(
+  store: Store,
+  operation: OperationName,
+  request: unknown,
+): Promise<unknown> {
+  switch (operation) {
+    case "listModels":
+      return store.listModels();
+    case "listDatasets":
+      return store.listDatasets();
+    case "listEvaluations":
+      return store.listEvaluations();
+    case "evaluate":
+      return evaluate(store, operations.evaluate.request.parse(request));
+  }
+}

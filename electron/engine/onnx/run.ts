@@ -1,0 +1,167 @@
+import * as ort from "onnxruntime-node";
+import { DossierError, invalidInput } from "../errors";
+import { createLogger } from "../log";
+import type { BoundInput, InputBinding } from "./bind";
+
+const log = createLogger("onnx");
+
+type OutputData =
+  | Float32Array
+  | Float64Array
+  | Int32Array
+  | BigInt64Array
+  | string[];
+
+/** One model output for every row, flattened row by row. */
+export type OutputColumn = {
+  name: string;
+  type: ort.Tensor.Type;
+  /** Values per row. */
+  width: number;
+  data: OutputData;
+};
+
+export type InferenceRun = {
+  outputs: Map<string, OutputColumn>;
+  /** Time spent inside onnxruntime's `run`, summed over batches. */
+  runMs: number;
+  batchCount: number;
+};
+
+/**
+ * Creates an onnxruntime session from the model's bytes. Using the bytes that
+ * were hashed, not the path, makes the recorded SHA-256 that of the model run.
+ */
+export async function createSession(
+  bytes: Uint8Array,
+  source: string,
+): Promise<ort.InferenceSession> {
+  try {
+    return await ort.InferenceSession.create(bytes);
+  } catch (error) {
+    throw invalidInput(
+      `onnxruntime cannot load ${source}: ${(error as Error).message}`,
+      error,
+    );
+  }
+}
+
+/** Runs the model over all rows in batches of `batchSize` rows. */
+export async function runInBatches(
+  session: ort.InferenceSession,
+  binding: InputBinding,
+  rowCount: number,
+  batchSize: number,
+  outputNames: string[],
+): Promise<InferenceRun> {
+  const chunks = new Map<string, ort.Tensor[]>(
+    outputNames.map((name) => [name, []]),
+  );
+  let runMs = 0;
+  let batchCount = 0;
+
+  for (let start = 0; start < rowCount; start += batchSize) {
+    const end = Math.min(start + batchSize, rowCount);
+    const feeds = Object.fromEntries(
+      binding.inputs.map((input) => [input.name, sliceFeed(input, start, end)]),
+    );
+    const started = performance.now();
+    const results = await runBatch(session, feeds, outputNames, start);
+    runMs += performance.now() - started;
+    batchCount += 1;
+    for (const name of outputNames) {
+      const tensor = results[name];
+      if (tensor === undefined) {
+        throw new DossierError("internal", `onnxruntime returned no output ${name}`);
+      }
+      chunks.get(name)?.push(tensor);
+    }
+  }
+
+  log.info({ rowCount, batchCount, runMs }, "inference finished");
+  const outputs = new Map<string, OutputColumn>();
+  for (const [name, tensors] of chunks) {
+    outputs.set(name, concatenate(name, tensors, rowCount));
+  }
+  return { outputs, runMs, batchCount };
+}
+
+async function runBatch(
+  session: ort.InferenceSession,
+  feeds: Record<string, ort.Tensor>,
+  outputNames: string[],
+  firstRow: number,
+): Promise<ort.InferenceSession.ReturnType> {
+  try {
+    return await session.run(feeds, outputNames);
+  } catch (error) {
+    throw invalidInput(
+      `onnxruntime failed on the batch starting at data row ${firstRow + 1}: ${(error as Error).message}`,
+      error,
+    );
+  }
+}
+
+function sliceFeed(input: BoundInput, start: number, end: number): ort.Tensor {
+  const rows = end - start;
+  const dims = input.isMatrix ? [rows, input.width] : [rows];
+  const from = start * input.width;
+  const to = end * input.width;
+  if (Array.isArray(input.data)) {
+    return new ort.Tensor("string", input.data.slice(from, to), dims);
+  }
+  return new ort.Tensor(input.type, input.data.subarray(from, to), dims);
+}
+
+function concatenate(
+  name: string,
+  tensors: ort.Tensor[],
+  rowCount: number,
+): OutputColumn {
+  const [first] = tensors;
+  if (first === undefined) {
+    return { name, type: "float32", width: 1, data: new Float32Array(0) };
+  }
+  const width = first.dims.slice(1).reduce((product, size) => product * size, 1);
+  const length = rowCount * width;
+  const data = allocateLike(first, length);
+
+  let offset = 0;
+  for (const tensor of tensors) {
+    const values = tensor.data as OutputData;
+    if (Array.isArray(data)) {
+      for (let index = 0; index < values.length; index += 1) {
+        data[offset + index] = (values as string[])[index] ?? "";
+      }
+    } else {
+      data.set(values as never, offset);
+    }
+    offset += values.length;
+  }
+  if (offset !== length) {
+    throw new DossierError(
+      "internal",
+      `The output ${name} has ${offset} values for ${rowCount} rows of width ${width}`,
+    );
+  }
+  return { name, type: first.type, width, data };
+}
+
+function allocateLike(tensor: ort.Tensor, length: number): OutputData {
+  switch (tensor.type) {
+    case "float32":
+      return new Float32Array(length);
+    case "float64":
+      return new Float64Array(length);
+    case "int32":
+      return new Int32Array(length);
+    case "int64":
+      return new BigInt64Array(length);
+    case "string":
+      return new Array<string>(length);
+    default:
+      throw invalidInput(
+        `The model output ${tensor.type} tensors are not supported; Dossier reads float, double, int32, int64 and string outputs.`,
+      );
+  }
+}
