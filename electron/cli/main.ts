@@ -4,8 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import type {
   Delimiter,
   EvaluateRequest,
-  OperationName,
-  OperationResponse,
+  EvaluationResult,
 } from "../../shared/contract";
 import { openEngine, type Engine } from "../engine/api";
 import { DossierError, invalidInput, toDossierError } from "../engine/errors";
@@ -179,11 +178,11 @@ function configure(command: Command, io: CliIo): void {
   });
 }
 
-async function withEngine<Name extends OperationName>(
+async function withEngine<Value>(
   options: GlobalOptions,
   io: CliIo,
-  use: (engine: Engine) => Promise<OperationResponse<Name>>,
-): Promise<OperationResponse<Name>> {
+  use: (engine: Engine) => Promise<Value>,
+): Promise<Value> {
   const storePath =
     options.store === undefined
       ? defaultStorePath(io.environment)
@@ -225,14 +224,31 @@ async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<void> {
   }
 
   if (options.json === true) {
-    const output = reportPath === undefined ? result : { ...result, reportPath };
-    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(toJsonOutput(result, reportPath), null, 2)}\n`);
     return;
   }
   io.stdout(formatEvaluation(result));
   if (reportPath !== undefined) {
     io.stdout(`Report written to ${reportPath}\n`);
   }
+}
+
+/**
+ * The evaluation as printed by --json. The ROC curve's points are left out:
+ * they fill the report and the store, and would bury the metrics here.
+ */
+function toJsonOutput(
+  result: EvaluationResult,
+  reportPath: string | undefined,
+): Record<string, unknown> {
+  const output: Record<string, unknown> =
+    result.task === "classification"
+      ? (({ rocCurve: _rocCurve, ...rest }) => rest)(result)
+      : { ...result };
+  if (reportPath !== undefined) {
+    output.reportPath = reportPath;
+  }
+  return output;
 }
 
 /** Fails before the evaluation runs, so a bad --report path writes nothing. */

@@ -96,6 +96,10 @@ export async function evaluate(
       rowCount: inputs.table.rowCount,
       metrics: outcome.metrics,
       undefinedMetrics: outcome.undefinedMetrics,
+      curves:
+        outcome.task === "classification" && outcome.rocCurve !== null
+          ? { roc: outcome.rocCurve }
+          : {},
       options: {
         columns: request.columns ?? null,
         features: request.features ?? null,

@@ -104,6 +104,8 @@ export const evaluations = sqliteTable(
     rowCount: integer("row_count").notNull(),
     metrics: text("metrics", { mode: "json" }).notNull(),
     undefinedMetrics: text("undefined_metrics", { mode: "json" }).notNull(),
+    /** Curves behind the metrics, such as the ROC curve, for reports. */
+    curves: text("curves", { mode: "json" }).notNull(),
     /** How the data was read and bound: columns, features, delimiter, batch size. */
     options: text("options", { mode: "json" }).notNull(),
     startedAt: timestamp("started_at"),

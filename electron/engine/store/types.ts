@@ -52,6 +52,7 @@ export type EvaluationRecord = {
   rowCount: number;
   metrics: Record<string, unknown>;
   undefinedMetrics: Record<string, string>;
+  curves: Record<string, unknown>;
   options: Record<string, unknown>;
   startedAt: string;
   finishedAt: string;

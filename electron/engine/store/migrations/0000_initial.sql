@@ -49,6 +49,7 @@ CREATE TABLE `evaluations` (
 	`row_count` integer NOT NULL,
 	`metrics` text NOT NULL,
 	`undefined_metrics` text NOT NULL,
+	`curves` text NOT NULL,
 	`options` text NOT NULL,
 	`started_at` text NOT NULL,
 	`finished_at` text NOT NULL,
