@@ -1,0 +1,211 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  countStoreRows,
+  germanColumns,
+  makeTempFolder,
+  referenceFiles,
+} from "../helpers/workspace";
+import { runDossier } from "./run-cli";
+
+function adultArgs(storePath: string): string[] {
+  return [
+    "evaluate",
+    "--model",
+    referenceFiles.adultModel,
+    "--data",
+    referenceFiles.adultTest,
+    "--label",
+    "Y",
+    "--positive",
+    ">50K.",
+    "--store",
+    storePath,
+  ];
+}
+
+describe("dossier evaluate", () => {
+  it("prints JSON and writes a PDF report", () => {
+    const folder = makeTempFolder();
+    const storePath = path.join(folder, "first.db");
+    const reportPath = path.join(folder, "adult.pdf");
+
+    const run = runDossier([
+      ...adultArgs(storePath),
+      "--json",
+      "--report",
+      reportPath,
+    ]);
+
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const output = JSON.parse(run.stdout) as Record<string, unknown> & {
+      metrics: Record<string, unknown>;
+      model: { sha256: string };
+      dataset: { sha256: string };
+    };
+    // Reference values: scikit-learn 1.2 on adult.test (see the
+    // reference-evaluations test for the full table).
+    expect(output.rows).toBe(16281);
+    expect(output.task).toBe("classification");
+    expect(output.metrics.accuracy as number).toBeCloseTo(0.85308, 4);
+    expect(output.metrics.rocAuc as number).toBeCloseTo(0.905418, 4);
+    expect(output.metrics.confusionMatrix).toEqual([
+      [11583, 852],
+      [1540, 2306],
+    ]);
+    expect(typeof output.evaluationId).toBe("string");
+    expect(output.undefinedMetrics).toEqual({});
+    expect(output.reportPath).toBe(reportPath);
+
+    const text = execFileSync("pdftotext", ["-layout", reportPath, "-"], {
+      encoding: "utf8",
+    });
+    expect(text).toContain(output.model.sha256);
+    expect(text).toContain(output.dataset.sha256);
+    expect(text).toContain("0.853080");
+  });
+
+  it("prints metrics as text without --json", () => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    const run = runDossier(adultArgs(storePath));
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("accuracy   0.853080");
+    expect(run.stdout).toContain("adult-income-logreg@1 on adult@1");
+  });
+
+  it("evaluates a regression model on a headerless file", () => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    const run = runDossier([
+      "evaluate",
+      "--model",
+      referenceFiles.germanModel,
+      "--data",
+      referenceFiles.germanData,
+      "--columns",
+      germanColumns.join(","),
+      "--label",
+      "A5",
+      "--json",
+      "--store",
+      storePath,
+    ]);
+
+    expect(run.status).toBe(0);
+    const output = JSON.parse(run.stdout) as {
+      task: string;
+      metrics: { r2: number; mae: number };
+    };
+    // scikit-learn 1.2: R² 0.49794, MAE 1,339.10 on german.data.
+    expect(output.task).toBe("regression");
+    expect(Math.abs(output.metrics.r2 - 0.49794) / 0.49794).toBeLessThan(1e-3);
+    expect(Math.abs(output.metrics.mae - 1339.1) / 1339.1).toBeLessThan(1e-3);
+  });
+
+  it("uses DOSSIER_STORE when --store is absent", () => {
+    const storePath = path.join(makeTempFolder(), "from-environment.db");
+    const args = adultArgs(storePath).slice(0, -2);
+
+    const run = runDossier(args, { DOSSIER_STORE: storePath });
+
+    expect(run.status).toBe(0);
+    expect(countStoreRows(storePath).evaluations).toBe(1);
+  });
+});
+
+describe("dossier evaluate on bad input", () => {
+  it("exits 2 on a short row and writes nothing", () => {
+    const folder = makeTempFolder();
+    const storePath = path.join(folder, "store.db");
+    runDossier(adultArgs(storePath));
+    const before = countStoreRows(storePath);
+    const storeBytes = fs.readFileSync(storePath);
+    const dataPath = path.join(folder, "broken.csv");
+    const lines = fs
+      .readFileSync(referenceFiles.adultTest, "utf8")
+      .split("\n")
+      .slice(0, 50);
+    lines[20] = "25, Private, 226802, 11th, 7";
+    fs.writeFileSync(dataPath, lines.join("\n"));
+
+    const run = runDossier([
+      "evaluate",
+      "--model",
+      referenceFiles.adultModel,
+      "--data",
+      dataPath,
+      "--label",
+      "Y",
+      "--positive",
+      ">50K.",
+      "--store",
+      storePath,
+    ]);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(dataPath);
+    expect(run.stderr).toContain("line 21");
+    expect(run.stdout).toBe("");
+    expect(countStoreRows(storePath)).toEqual(before);
+    expect(fs.readFileSync(storePath).equals(storeBytes)).toBe(true);
+  });
+
+  it.each([
+    [["--model", "missing.onnx"], "does not exist"],
+    [["--label", "income"], "has no column income"],
+    [["--positive", ">50K"], "does not occur in the column Y"],
+    [["--threshold", "1.5"], "between 0 and 1"],
+    [["--task", "ranking"], "Allowed choices are classification, regression"],
+    [["--report", "/nonexistent-folder/report.pdf"], "does not exist"],
+  ])("exits 2 for %j", (override, message) => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+    const args = adultArgs(storePath);
+    const [option, value] = override as [string, string];
+    const position = args.indexOf(option);
+    if (position >= 0) {
+      args[position + 1] = value;
+    } else {
+      args.push(option, value);
+    }
+
+    const run = runDossier(args);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(fs.existsSync(storePath) ? countStoreRows(storePath).evaluations : 0).toBe(0);
+  });
+
+  it("exits 2 when a required option is missing", () => {
+    const run = runDossier(["evaluate", "--model", referenceFiles.adultModel]);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--data");
+  });
+
+  it("exits 4 when the store is not a database", () => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+    fs.writeFileSync(storePath, "this is not SQLite\n".repeat(64));
+
+    const run = runDossier(adultArgs(storePath));
+
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain(storePath);
+  });
+});
+
+describe("dossier help", () => {
+  it.each([[[]], [["evaluate"]], [["models", "list"]]])(
+    "prints help for %j",
+    (command) => {
+      const run = runDossier([...command, "--help"]);
+
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain("Usage: dossier");
+    },
+  );
+});
