@@ -6,7 +6,14 @@ import tseslint from "typescript-eslint";
 const nodeBuiltins = ["node:*", "fs", "path", "os", "crypto", "child_process"];
 
 export default tseslint.config(
-  { ignores: ["out/", "dist/", "node_modules/", "electron/engine/store/migrations/"] },
+  {
+    ignores: [
+      "out/",
+      "dist/",
+      "node_modules/",
+      "electron/engine/store/migrations/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -29,7 +36,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "electron", message: "Only electron/main and electron/preload may import electron." }] },
+        {
+          paths: [
+            {
+              name: "electron",
+              message:
+                "Only electron/main and electron/preload may import electron.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -43,17 +58,34 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "electron", message: "The renderer reaches the engine only through the IPC contract." }],
+          paths: [
+            {
+              name: "electron",
+              message:
+                "The renderer reaches the engine only through the IPC contract.",
+            },
+          ],
           patterns: [
-            { group: nodeBuiltins, message: "Node modules are not available in the renderer." },
-            { group: ["**/electron/**", "../electron/*"], message: "Import engine types through shared/." },
+            {
+              group: nodeBuiltins,
+              message: "Node modules are not available in the renderer.",
+            },
+            {
+              group: ["**/electron/**", "../electron/*"],
+              message: "Import engine types through shared/.",
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ["test/**/*.ts", "scripts/**/*.{js,mjs,ts}", "*.config.{js,ts}"],
+    files: [
+      "test/**/*.ts",
+      "scripts/**/*.{js,mjs,ts}",
+      "bench/**/*.{js,mjs,ts}",
+      "*.config.{js,ts}",
+    ],
     languageOptions: { globals: globals.node },
   },
 );

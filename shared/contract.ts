@@ -227,8 +227,7 @@ export const failureSchema = z.object({
 });
 
 export type Result<Value> =
-  | { ok: true; value: Value }
-  | z.infer<typeof failureSchema>;
+  { ok: true; value: Value } | z.infer<typeof failureSchema>;
 
 /** The one IPC channel; its message is `{ operation, request }`. */
 export const invokeChannel = "dossier:invoke";

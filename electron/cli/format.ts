@@ -7,7 +7,10 @@ import type {
 
 const integerFormat = new Intl.NumberFormat("en-US");
 
-function formatMetric(value: number | null, reason: string | undefined): string {
+function formatMetric(
+  value: number | null,
+  reason: string | undefined,
+): string {
   if (value === null) {
     return `not defined (${reason ?? "no reason recorded"})`;
   }

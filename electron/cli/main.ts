@@ -107,10 +107,10 @@ function buildProgram(io: CliIo): Command {
       parseNameList,
     )
     .addOption(
-      new Option("--task <task>", "evaluation task (default: from the model)").choices([
-        "classification",
-        "regression",
-      ]),
+      new Option(
+        "--task <task>",
+        "evaluation task (default: from the model)",
+      ).choices(["classification", "regression"]),
     )
     .option(
       "--delimiter <delimiter>",

@@ -28,7 +28,9 @@ export function parseProbability(value: string): number {
 export function parsePositiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) {
-    throw new InvalidArgumentError(`'${value}' is not a positive whole number.`);
+    throw new InvalidArgumentError(
+      `'${value}' is not a positive whole number.`,
+    );
   }
   return number;
 }

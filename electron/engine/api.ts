@@ -37,7 +37,11 @@ export function openEngine(options: OpenStoreOptions): Engine {
         `Invalid request to ${operation}: ${parsed.error.message}`,
       );
     }
-    return (await dispatch(store, operation, parsed.data)) as OperationResponse<Name>;
+    return (await dispatch(
+      store,
+      operation,
+      parsed.data,
+    )) as OperationResponse<Name>;
   }
 
   async function invoke(invocation: unknown): Promise<Result<unknown>> {

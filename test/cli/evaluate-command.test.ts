@@ -60,6 +60,8 @@ describe("dossier evaluate", () => {
     expect(output.undefinedMetrics).toEqual({});
     expect(output.reportPath).toBe(reportPath);
 
+    // qpdf exits non-zero when the PDF's structure is damaged.
+    execFileSync("qpdf", ["--check", reportPath], { encoding: "utf8" });
     const text = execFileSync("pdftotext", ["-layout", reportPath, "-"], {
       encoding: "utf8",
     });
@@ -177,7 +179,9 @@ describe("dossier evaluate on bad input", () => {
 
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(fs.existsSync(storePath) ? countStoreRows(storePath).evaluations : 0).toBe(0);
+    expect(
+      fs.existsSync(storePath) ? countStoreRows(storePath).evaluations : 0,
+    ).toBe(0);
   });
 
   it("exits 2 when a required option is missing", () => {

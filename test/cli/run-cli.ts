@@ -14,7 +14,11 @@ export function runDossier(
 ): CliRun {
   const child = spawnSync(process.execPath, [cliPath, ...args], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...environment },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      ...environment,
+    },
     timeout: 120_000,
   });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };

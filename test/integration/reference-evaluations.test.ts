@@ -128,8 +128,14 @@ describe("evaluate on German credit", () => {
       return;
     }
     const { mae, rmse, r2 } = result.metrics;
-    expect(Math.abs((mae ?? 0) - germanReference.mae) / germanReference.mae).toBeLessThan(1e-3);
-    expect(Math.abs((rmse ?? 0) - germanReference.rmse) / germanReference.rmse).toBeLessThan(1e-3);
-    expect(Math.abs((r2 ?? 0) - germanReference.r2) / germanReference.r2).toBeLessThan(1e-3);
+    expect(
+      Math.abs((mae ?? 0) - germanReference.mae) / germanReference.mae,
+    ).toBeLessThan(1e-3);
+    expect(
+      Math.abs((rmse ?? 0) - germanReference.rmse) / germanReference.rmse,
+    ).toBeLessThan(1e-3);
+    expect(
+      Math.abs((r2 ?? 0) - germanReference.r2) / germanReference.r2,
+    ).toBeLessThan(1e-3);
   });
 });

@@ -5,7 +5,9 @@ import type {
   ModelArtifact,
 } from "../../electron/engine/store";
 
-export function modelArtifact(overrides: Partial<ModelArtifact> = {}): ModelArtifact {
+export function modelArtifact(
+  overrides: Partial<ModelArtifact> = {},
+): ModelArtifact {
   return {
     name: "credit-scorer",
     sha256: "a".repeat(64),

@@ -124,7 +124,11 @@ describe("recordEvaluation", () => {
 
   it("numbers new content of a name as the next version", () => {
     const store = openStore({ storePath: storeIn(makeTempFolder()) });
-    store.recordEvaluation(modelArtifact(), datasetArtifact(), evaluationRecord());
+    store.recordEvaluation(
+      modelArtifact(),
+      datasetArtifact(),
+      evaluationRecord(),
+    );
 
     const retrained = store.recordEvaluation(
       modelArtifact({ sha256: "c".repeat(64) }),
@@ -144,7 +148,11 @@ describe("recordEvaluation", () => {
   it("writes one audit event per change", () => {
     const store = openStore({ storePath: storeIn(makeTempFolder()) });
 
-    store.recordEvaluation(modelArtifact(), datasetArtifact(), evaluationRecord());
+    store.recordEvaluation(
+      modelArtifact(),
+      datasetArtifact(),
+      evaluationRecord(),
+    );
     store.close();
 
     const database = new Database(store.path, { readonly: true });
@@ -186,7 +194,11 @@ describe("recordEvaluation", () => {
 describe("audit_events", () => {
   it("rejects UPDATE and DELETE", () => {
     const store = openStore({ storePath: storeIn(makeTempFolder()) });
-    store.recordEvaluation(modelArtifact(), datasetArtifact(), evaluationRecord());
+    store.recordEvaluation(
+      modelArtifact(),
+      datasetArtifact(),
+      evaluationRecord(),
+    );
     store.close();
     const database = new Database(store.path);
 
@@ -201,7 +213,11 @@ describe("audit_events", () => {
 
   it("chains each event to the previous hash", () => {
     const store = openStore({ storePath: storeIn(makeTempFolder()) });
-    store.recordEvaluation(modelArtifact(), datasetArtifact(), evaluationRecord());
+    store.recordEvaluation(
+      modelArtifact(),
+      datasetArtifact(),
+      evaluationRecord(),
+    );
     store.close();
     const database = new Database(store.path, { readonly: true });
     const events = database

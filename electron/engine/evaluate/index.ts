@@ -20,11 +20,7 @@ import {
 import { bindInputs } from "../onnx/bind";
 import { inspectModel, type ModelInspection } from "../onnx/inspect";
 import { createSession, runInBatches } from "../onnx/run";
-import type {
-  DatasetArtifact,
-  ModelArtifact,
-  Store,
-} from "../store";
+import type { DatasetArtifact, ModelArtifact, Store } from "../store";
 import { dossierVersion } from "../version";
 import {
   labelPredictions,
@@ -90,8 +86,10 @@ export async function evaluate(
       id: evaluationId,
       task,
       labelColumn: request.labelColumn,
-      positiveLabel: outcome.task === "classification" ? outcome.positiveLabel : null,
-      positiveClass: outcome.task === "classification" ? outcome.positiveClass : null,
+      positiveLabel:
+        outcome.task === "classification" ? outcome.positiveLabel : null,
+      positiveClass:
+        outcome.task === "classification" ? outcome.positiveClass : null,
       threshold: outcome.task === "classification" ? outcome.threshold : null,
       rowCount: inputs.table.rowCount,
       metrics: outcome.metrics,
@@ -170,7 +168,9 @@ async function readInputs(request: ParsedEvaluateRequest): Promise<Inputs> {
   await assertReadableFile(dataPath, "--data");
   const { table, sha256, sizeBytes } = await readCsvFile(dataPath, {
     ...(request.columns === undefined ? {} : { columns: request.columns }),
-    ...(request.delimiter === undefined ? {} : { delimiter: request.delimiter }),
+    ...(request.delimiter === undefined
+      ? {}
+      : { delimiter: request.delimiter }),
     ...(request.missingValues === undefined
       ? {}
       : { missingValues: request.missingValues }),

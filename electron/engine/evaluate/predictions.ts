@@ -37,9 +37,7 @@ export function positiveScores(
     }
   }
 
-  const invalidRow = scores.findIndex(
-    (score) => !(score >= 0 && score <= 1),
-  );
+  const invalidRow = scores.findIndex((score) => !(score >= 0 && score <= 1));
   if (invalidRow >= 0) {
     throw invalidInput(
       `The model's probability for data row ${invalidRow + 1} is ${scores[invalidRow]}, outside [0, 1]; ` +

@@ -139,7 +139,9 @@ export function resolvePositiveClass(
     const match = classLabels.find((label) => sameLabel(label, candidate));
     if (match === undefined) {
       const origin =
-        requested === undefined ? "the model's positive_class metadata" : "--positive-class";
+        requested === undefined
+          ? "the model's positive_class metadata"
+          : "--positive-class";
       throw invalidInput(
         `The class '${candidate}' from ${origin} is not a class of the model, whose classes are ${listed}; ` +
           "pass --positive-class with one of them.",
@@ -176,7 +178,8 @@ export function selectClassifierOutputs(
   modelSource: string,
 ): ClassifierOutputs {
   const tensors = model.outputs.filter(
-    (output) => output.elementType !== "sequence" && output.elementType !== "map",
+    (output) =>
+      output.elementType !== "sequence" && output.elementType !== "map",
   );
   const labels = tensors.filter(
     (output) =>

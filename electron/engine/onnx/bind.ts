@@ -1,10 +1,5 @@
 import { invalidInput } from "../errors";
-import {
-  categoryAt,
-  findColumn,
-  type Column,
-  type Table,
-} from "../data/table";
+import { categoryAt, findColumn, type Column, type Table } from "../data/table";
 import type { TensorSignature } from "../store/types";
 import type { ModelInspection } from "./inspect";
 
@@ -168,7 +163,10 @@ function bindMatrixInput(
     );
   }
   const declaredWidth = input.shape[1];
-  if (typeof declaredWidth === "number" && declaredWidth !== featureNames.length) {
+  if (
+    typeof declaredWidth === "number" &&
+    declaredWidth !== featureNames.length
+  ) {
     throw invalidInput(
       `The model input ${input.name} of ${modelSource} takes ${declaredWidth} features per row, ` +
         `but ${featureNames.length} were named (${featureNames.join(", ")}).`,
@@ -234,7 +232,9 @@ function columnAsNumbers(
   for (let row = 0; row < rowCount; row += 1) {
     const value = column.values[row] ?? Number.NaN;
     if (isInteger && !Number.isInteger(value)) {
-      const problem = Number.isNaN(value) ? "a missing value" : `the value ${value}`;
+      const problem = Number.isNaN(value)
+        ? "a missing value"
+        : `the value ${value}`;
       throw invalidInput(
         `The column ${column.name} has ${problem} at data row ${row + 1}, but the model input ${inputName} takes integers only.`,
       );

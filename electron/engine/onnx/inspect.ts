@@ -33,7 +33,10 @@ const elementTypeNames = new Map<number, string>(
  *
  * @throws DossierError `invalidInput` when the bytes are not an ONNX model.
  */
-export function inspectModel(bytes: Uint8Array, source: string): ModelInspection {
+export function inspectModel(
+  bytes: Uint8Array,
+  source: string,
+): ModelInspection {
   let model: onnxProto.onnx.ModelProto;
   try {
     model = onnx.ModelProto.decode(bytes);

@@ -6,11 +6,7 @@ import type { BoundInput, InputBinding } from "./bind";
 const log = createLogger("onnx");
 
 type OutputData =
-  | Float32Array
-  | Float64Array
-  | Int32Array
-  | BigInt64Array
-  | string[];
+  Float32Array | Float64Array | Int32Array | BigInt64Array | string[];
 
 /** One model output for every row, flattened row by row. */
 export type OutputColumn = {
@@ -72,7 +68,10 @@ export async function runInBatches(
     for (const name of outputNames) {
       const tensor = results[name];
       if (tensor === undefined) {
-        throw new DossierError("internal", `onnxruntime returned no output ${name}`);
+        throw new DossierError(
+          "internal",
+          `onnxruntime returned no output ${name}`,
+        );
       }
       chunks.get(name)?.push(tensor);
     }
@@ -122,7 +121,9 @@ function concatenate(
   if (first === undefined) {
     return { name, type: "float32", width: 1, data: new Float32Array(0) };
   }
-  const width = first.dims.slice(1).reduce((product, size) => product * size, 1);
+  const width = first.dims
+    .slice(1)
+    .reduce((product, size) => product * size, 1);
   const length = rowCount * width;
   const data = allocateLike(first, length);
 

@@ -30,9 +30,7 @@ export function appendAuditEvent(
     .get();
   const sequence = (previous?.sequence ?? 0) + 1;
   const previousHash = previous?.hash ?? null;
-  const hash = sha256Hex(
-    canonicalJson({ sequence, ...event, previousHash }),
-  );
+  const hash = sha256Hex(canonicalJson({ sequence, ...event, previousHash }));
 
   transaction
     .insert(auditEvents)

@@ -142,4 +142,3 @@ export const auditEvents = sqliteTable(
     index("audit_events_entity").on(table.entityType, table.entityId),
   ],
 );
-
