@@ -17,7 +17,7 @@ function formatMetric(
   return Number.isInteger(value) ? String(value) : value.toFixed(6);
 }
 
-/** The human-readable summary of an evaluation, one fact per line. */
+/** Formats an evaluation as text for people, one fact per line. */
 export function formatEvaluation(result: EvaluationResult): string {
   const lines = [
     `Evaluated ${result.model.name}@${result.model.version} on ` +

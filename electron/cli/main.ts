@@ -45,8 +45,9 @@ type EvaluateOptions = GlobalOptions & {
 
 /**
  * Runs the `dossier` command line with `argv` (without the program name) and
- * returns the exit status: 0 success, 1 a check failed, 2 bad usage or input,
- * 3 refused by a rule of the store, 4 the store cannot be used, 70 a defect.
+ * returns the exit status. The statuses are 0 success, 1 a check failed,
+ * 2 bad usage or input, 3 rejected by a rule of the store, 4 the store cannot
+ * be used, and 70 an internal error.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
@@ -234,7 +235,7 @@ async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<void> {
 }
 
 /**
- * The evaluation as printed by --json. The ROC curve's points are left out:
+ * Shapes the evaluation for --json. The ROC curve's points are left out:
  * they fill the report and the store, and would bury the metrics here.
  */
 function toJsonOutput(

@@ -72,7 +72,7 @@ export function thresholdPredictions(
   return predictions;
 }
 
-/** The regression output as float64, one value per row. */
+/** Converts the regression output to float64, one value per row. */
 export function regressionPredictions(output: OutputColumn): Float64Array {
   if (output.width !== 1) {
     throw invalidInput(

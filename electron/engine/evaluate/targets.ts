@@ -4,7 +4,7 @@ import { categoryAt, type Column } from "../data/table";
 import type { ModelInspection } from "../onnx/inspect";
 import type { TensorSignature } from "../store/types";
 
-/** The model's task: as requested, else from its estimator, else from its outputs. */
+/** Resolves the task: as requested, else from the estimator, else from the outputs. */
 export function resolveTask(
   model: ModelInspection,
   requested: Task | undefined,
@@ -57,7 +57,7 @@ function formatNumber(value: number | undefined): string | undefined {
 
 /**
  * Chooses the positive label as written in the data: the requested one, else
- * the model's `positive_label` metadata if the data holds it, else "1" for
+ * the model's `positive_label` metadata if the data contains it, else "1" for
  * labels 0 and 1.
  */
 export function resolvePositiveLabel(
@@ -79,7 +79,7 @@ export function resolvePositiveLabel(
     const match = distinct.find((label) => sameLabel(label, requested));
     if (match === undefined) {
       throw invalidInput(
-        `The positive label '${requested}' does not occur in the column ${labelColumn}, which holds ${listed}; ` +
+        `The positive label '${requested}' does not occur in the column ${labelColumn}, which contains ${listed}; ` +
           "pass --positive with one of them.",
       );
     }
@@ -98,7 +98,7 @@ export function resolvePositiveLabel(
     return "1";
   }
   throw invalidInput(
-    `Pass --positive with the label of the positive class; the column ${labelColumn} holds ${listed}.`,
+    `Pass --positive with the label of the positive class; the column ${labelColumn} contains ${listed}.`,
   );
 }
 

@@ -222,7 +222,7 @@ function columnAsNumbers(
 ): Float32Array | Float64Array | Int32Array | BigInt64Array {
   if (column.kind !== "numeric") {
     throw invalidInput(
-      `The column ${column.name} holds text, but the model input ${inputName} expects ${type} numbers; ` +
+      `The column ${column.name} contains text, but the model input ${inputName} expects ${type} numbers; ` +
         "check the column names and the missing-value markers.",
     );
   }

@@ -6,7 +6,7 @@ const { onnx } = onnxProto;
 
 export type EstimatorKind = "classifier" | "regressor";
 
-/** What Dossier reads from an ONNX file before running it. */
+/** Signature, metadata and estimator of an ONNX model, read before it runs. */
 export type ModelInspection = {
   producerName: string | null;
   producerVersion: string | null;

@@ -164,7 +164,7 @@ function recordEvaluation(
   });
 }
 
-/** The local account that makes a change, recorded with its audit event. */
+/** Returns the local account that makes a change, for its audit event. */
 function currentActor(): string {
   try {
     return os.userInfo().username;

@@ -106,7 +106,7 @@ export const evaluations = sqliteTable(
     undefinedMetrics: text("undefined_metrics", { mode: "json" }).notNull(),
     /** Curves behind the metrics, such as the ROC curve, for reports. */
     curves: text("curves", { mode: "json" }).notNull(),
-    /** How the data was read and bound: columns, features, delimiter, batch size. */
+    /** Read and binding options: columns, features, delimiter, batch size. */
     options: text("options", { mode: "json" }).notNull(),
     startedAt: timestamp("started_at"),
     finishedAt: timestamp("finished_at"),

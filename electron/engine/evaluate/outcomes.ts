@@ -1,0 +1,155 @@
+import type {
+  ClassificationResult,
+  RegressionResult,
+} from "../../../shared/contract";
+import { invariant, invalidInput } from "../errors";
+import {
+  computeClassificationMetrics,
+  computeRegressionMetrics,
+} from "../metrics";
+import { bindInputs } from "../onnx/bind";
+import { createSession, runInBatches } from "../onnx/run";
+import type { Inputs } from "./inputs";
+import {
+  labelPredictions,
+  positiveScores,
+  regressionPredictions,
+  thresholdPredictions,
+} from "./predictions";
+import {
+  readLabels,
+  resolvePositiveClass,
+  resolvePositiveLabel,
+  selectClassifierOutputs,
+  selectRegressionOutput,
+} from "./targets";
+
+type Measured<Metrics> = {
+  metrics: Metrics;
+  undefinedMetrics: Record<string, string>;
+  inferenceMs: number;
+};
+
+export type ClassificationOutcome = Measured<ClassificationResult["metrics"]> &
+  Pick<
+    ClassificationResult,
+    | "task"
+    | "positiveLabel"
+    | "positiveClass"
+    | "threshold"
+    | "hasProbabilities"
+    | "rocCurve"
+  >;
+
+export async function evaluateClassifier(
+  inputs: Inputs,
+): Promise<ClassificationOutcome> {
+  const { request, model, modelPath, table } = inputs;
+  const labels = readLabels(inputs.labelColumn, table.rowCount);
+  const positiveLabel = resolvePositiveLabel(
+    labels,
+    request.labelColumn,
+    request.positiveLabel,
+    model,
+  );
+  const outputs = selectClassifierOutputs(model, modelPath);
+  // NOTE: without class labels in the graph, a probability output is read as
+  // classes 0 and 1 in that column order.
+  const classLabels = model.classLabels ?? ["0", "1"];
+  const positiveClass = resolvePositiveClass(
+    classLabels,
+    positiveLabel,
+    request.positiveClass,
+    model,
+  );
+
+  const binding = bindInputs(model, table, request.features, modelPath);
+  const session = await createSession(inputs.modelBytes, modelPath);
+  const wanted = outputs.probability ?? outputs.label;
+  const run = await runInBatches(
+    session,
+    binding,
+    table.rowCount,
+    request.batchSize,
+    wanted === null ? [] : [wanted.name],
+  );
+
+  const yTrue = Uint8Array.from(labels, (label) =>
+    label === positiveLabel ? 1 : 0,
+  );
+  const probabilityOutput =
+    outputs.probability === null
+      ? undefined
+      : run.outputs.get(outputs.probability.name);
+  const labelOutput =
+    outputs.label === null ? undefined : run.outputs.get(outputs.label.name);
+  const scores =
+    probabilityOutput === undefined
+      ? null
+      : positiveScores(probabilityOutput, classLabels, positiveClass);
+  let yPred: Uint8Array;
+  if (scores !== null) {
+    yPred = thresholdPredictions(scores, request.threshold);
+  } else {
+    invariant(labelOutput !== undefined, "a classifier run has a label output");
+    yPred = labelPredictions(labelOutput, positiveClass);
+  }
+
+  const computed = computeClassificationMetrics({ yTrue, yPred, scores });
+  return {
+    task: "classification",
+    positiveLabel,
+    positiveClass,
+    threshold: request.threshold,
+    hasProbabilities: scores !== null,
+    metrics: computed.metrics,
+    undefinedMetrics: computed.undefinedMetrics,
+    rocCurve: computed.rocCurve,
+    inferenceMs: run.runMs,
+  };
+}
+
+export type RegressionOutcome = Measured<RegressionResult["metrics"]> &
+  Pick<RegressionResult, "task">;
+
+export async function evaluateRegressor(
+  inputs: Inputs,
+): Promise<RegressionOutcome> {
+  const { request, model, modelPath, table, labelColumn } = inputs;
+  if (labelColumn.kind !== "numeric") {
+    throw invalidInput(
+      `The label column ${labelColumn.name} contains text, but a regression label must be numeric; ` +
+        "check --label, or pass --task classification.",
+    );
+  }
+  const missingRow = labelColumn.values.findIndex(Number.isNaN);
+  if (missingRow >= 0) {
+    throw invalidInput(
+      `The label column ${labelColumn.name} is missing in ${labelColumn.missingCount} rows, ` +
+        `first at data row ${missingRow + 1}; remove those rows or fill their labels.`,
+    );
+  }
+
+  const output = selectRegressionOutput(model, modelPath);
+  const binding = bindInputs(model, table, request.features, modelPath);
+  const session = await createSession(inputs.modelBytes, modelPath);
+  const run = await runInBatches(
+    session,
+    binding,
+    table.rowCount,
+    request.batchSize,
+    [output.name],
+  );
+  const predicted = run.outputs.get(output.name);
+  invariant(predicted !== undefined, "a regression run has its output");
+  const computed = computeRegressionMetrics({
+    yTrue: labelColumn.values,
+    yPred: regressionPredictions(predicted),
+  });
+  return {
+    task: "regression",
+    metrics: computed.metrics,
+    undefinedMetrics: computed.undefinedMetrics,
+    inferenceMs: run.runMs,
+  };
+}
