@@ -2,9 +2,15 @@ import { invalidInput } from "../errors";
 import { categoryAt, findColumn, type Column, type Table } from "../data/table";
 import type { TensorSignature } from "../store/types";
 import type { ModelInspection } from "./inspect";
+import {
+  allocateTensorData,
+  type NumericTensorData,
+  type TensorData,
+  type TensorDataType,
+} from "./tensor-data";
 
 /** onnxruntime tensor types that Dossier can build from a column. */
-export type FeedType = "float32" | "float64" | "int32" | "int64" | "string";
+export type FeedType = TensorDataType;
 
 /** One model input filled for every row; batches are views into `data`. */
 export type BoundInput = {
@@ -14,7 +20,7 @@ export type BoundInput = {
   width: number;
   /** Whether the model declares the input as `[N, width]` rather than `[N]`. */
   isMatrix: boolean;
-  data: Float32Array | Float64Array | Int32Array | BigInt64Array | string[];
+  data: TensorData;
 };
 
 export type InputBinding = {
@@ -183,7 +189,7 @@ function bindMatrixInput(
   }
 
   const width = featureNames.length;
-  const data = allocateNumbers(type, table.rowCount * width);
+  const data = allocateTensorData(type, table.rowCount * width);
   featureNames.forEach((name, featureIndex) => {
     const values = columnAsNumbers(
       requireColumn(table, name),
@@ -198,28 +204,12 @@ function bindMatrixInput(
   return { name: input.name, type, width, isMatrix: true, data };
 }
 
-function allocateNumbers(
-  type: Exclude<FeedType, "string">,
-  length: number,
-): Float32Array | Float64Array | Int32Array | BigInt64Array {
-  switch (type) {
-    case "float32":
-      return new Float32Array(length);
-    case "float64":
-      return new Float64Array(length);
-    case "int32":
-      return new Int32Array(length);
-    case "int64":
-      return new BigInt64Array(length);
-  }
-}
-
 function columnAsNumbers(
   column: Column,
   type: Exclude<FeedType, "string">,
   rowCount: number,
   inputName: string,
-): Float32Array | Float64Array | Int32Array | BigInt64Array {
+): NumericTensorData {
   if (column.kind !== "numeric") {
     throw invalidInput(
       `The column ${column.name} contains text, but the model input ${inputName} expects ${type} numbers; ` +
@@ -227,7 +217,7 @@ function columnAsNumbers(
     );
   }
 
-  const values = allocateNumbers(type, rowCount);
+  const values = allocateTensorData(type, rowCount);
   const isInteger = type === "int32" || type === "int64";
   for (let row = 0; row < rowCount; row += 1) {
     const value = column.values[row] ?? Number.NaN;

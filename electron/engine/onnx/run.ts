@@ -2,11 +2,13 @@ import * as ort from "onnxruntime-node";
 import { DossierError, invalidInput } from "../errors";
 import { createLogger } from "../log";
 import type { BoundInput, InputBinding } from "./bind";
+import {
+  allocateTensorData,
+  isTensorDataType,
+  type TensorData,
+} from "./tensor-data";
 
 const log = createLogger("onnx");
-
-type OutputData =
-  Float32Array | Float64Array | Int32Array | BigInt64Array | string[];
 
 /** One model output for every row, flattened row by row. */
 export type OutputColumn = {
@@ -14,7 +16,7 @@ export type OutputColumn = {
   type: ort.Tensor.Type;
   /** Values per row. */
   width: number;
-  data: OutputData;
+  data: TensorData;
 };
 
 export type InferenceRun = {
@@ -129,7 +131,7 @@ function concatenate(
 
   let offset = 0;
   for (const tensor of tensors) {
-    const values = tensor.data as OutputData;
+    const values = tensor.data as TensorData;
     if (Array.isArray(data)) {
       for (let index = 0; index < values.length; index += 1) {
         data[offset + index] = (values as string[])[index] ?? "";
@@ -148,21 +150,12 @@ function concatenate(
   return { name, type: first.type, width, data };
 }
 
-function allocateLike(tensor: ort.Tensor, length: number): OutputData {
-  switch (tensor.type) {
-    case "float32":
-      return new Float32Array(length);
-    case "float64":
-      return new Float64Array(length);
-    case "int32":
-      return new Int32Array(length);
-    case "int64":
-      return new BigInt64Array(length);
-    case "string":
-      return new Array<string>(length);
-    default:
-      throw invalidInput(
-        `The model output ${tensor.type} tensors are not supported; Dossier reads float, double, int32, int64 and string outputs.`,
-      );
+function allocateLike(tensor: ort.Tensor, length: number): TensorData {
+  if (!isTensorDataType(tensor.type)) {
+    throw invalidInput(
+      `The model output has ${tensor.type} tensors, which Dossier does not read; ` +
+        "it reads float, double, int32, int64 and string outputs.",
+    );
   }
+  return allocateTensorData(tensor.type, length);
 }
