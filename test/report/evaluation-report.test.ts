@@ -185,7 +185,7 @@ describe("labels-only report", () => {
 
   test("explains missing ROC curve", () => {
     expect(text).toContain(
-      "This evaluation has no ROC curve: the model outputs labels without probabilities",
+      "This evaluation has no ROC curve: the model outputs labels only, without probabilities",
     );
     expect(text).not.toContain("False positive rate");
   });
@@ -230,7 +230,16 @@ describe("Turkish report", () => {
     const labelsOnlyText = extractText(
       await writeReport(labelsOnlyResult, "tr"),
     );
-    expect(labelsOnlyText).toMatch(/ROC AUC\s+tanımsız\s+the model outputs/);
+    expect(labelsOnlyText).toMatch(/ROC AUC\s+tanımsız\s+model olasılık değil/);
+  });
+
+  test("keeps unknown reasons in English", async () => {
+    const labelsOnlyText = extractText(
+      await writeReport(labelsOnlyResult, "tr"),
+    );
+    expect(labelsOnlyText).toMatch(
+      /Brier\s.*tanımsız\s+the model outputs labels without/,
+    );
   });
 });
 

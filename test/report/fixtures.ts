@@ -79,8 +79,9 @@ export const labelsOnlyResult: ClassificationResult = {
   evaluationId: "ev_01JQ80A1B2C3D4E5F6G7H8J9K0",
   hasProbabilities: false,
   undefinedMetrics: {
-    rocAuc: "the model outputs labels without probabilities",
-    logLoss: "the model outputs labels without probabilities",
+    rocAuc: "the model outputs labels only, without probabilities",
+    logLoss: "the model outputs labels only, without probabilities",
+    // A reason no template knows is printed as it is.
     brier: "the model outputs labels without probabilities",
   },
   metrics: {

@@ -3,6 +3,7 @@ import { invalidInput } from "../errors";
 import { buildRocCurve, computeRocAuc, sortScoresByClass } from "./roc";
 import { CompensatedSum } from "./summation";
 import type { UndefinedMetrics } from "./types";
+import { undefinedMetricReasons } from "./reasons";
 
 export type ClassificationInput = {
   /** 1 for the positive label, 0 otherwise. */
@@ -29,18 +30,7 @@ export type ClassificationOutcome = {
  */
 const logLossEpsilon = 2.220446049250313e-16;
 
-const reasons = {
-  noRows: "the evaluation has zero rows",
-  labelsOnly: "the model outputs labels only, without probabilities",
-  noPredictedPositive: "the model predicted no positive row, so tp + fp = 0",
-  noPositiveRow: "the data contains no positive row, so tp + fn = 0",
-  noPositiveRowOrPrediction:
-    "the data contains no positive row and the model predicted none, so 2tp + fp + fn = 0",
-  onlyNegative:
-    "the data contains only negative rows, so ROC AUC has no (positive, negative) pair to rank",
-  onlyPositive:
-    "the data contains only positive rows, so ROC AUC has no (positive, negative) pair to rank",
-} as const;
+const reasons = undefinedMetricReasons;
 
 type ConfusionCounts = {
   trueNegatives: number;

@@ -10,3 +10,9 @@ export {
 } from "./regression";
 export { rocCurveMaxPoints } from "./roc";
 export type { UndefinedMetrics } from "./types";
+export {
+  describeReason,
+  parseReason,
+  undefinedMetricReasons,
+  type UndefinedMetricReason,
+} from "./reasons";

@@ -2,6 +2,7 @@ import type { RegressionMetrics } from "../../../shared/contract";
 import { invalidInput } from "../errors";
 import { CompensatedSum } from "./summation";
 import type { UndefinedMetrics } from "./types";
+import { describeReason } from "./reasons";
 
 export type RegressionInput = {
   yTrue: Float64Array;
@@ -31,7 +32,7 @@ export function computeRegressionMetrics(
 
   const rows = yTrue.length;
   if (rows === 0) {
-    const reason = "the evaluation has zero rows";
+    const reason = describeReason("noRows");
     return {
       metrics: { mae: null, rmse: null, r2: null },
       undefinedMetrics: { mae: reason, rmse: reason, r2: reason },
@@ -53,7 +54,7 @@ export function computeRegressionMetrics(
     return {
       metrics: { mae, rmse, r2: null },
       undefinedMetrics: {
-        r2: `every true value is ${first}, so the total sum of squares is 0`,
+        r2: describeReason("constantLabel", { value: String(first) }),
       },
     };
   }

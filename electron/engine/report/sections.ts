@@ -24,6 +24,7 @@ import {
   type ConfusionMatrixText,
   type MetricRow,
 } from "./tables";
+import { parseReason } from "../metrics";
 
 /**
  * Draws the report's sections in reading order. The confusion matrix and the ROC
@@ -209,8 +210,6 @@ function metricRows(
   result: EvaluationResult,
   localizer: Localizer,
 ): MetricRow[] {
-  // NOTE: reasons are copied from the evaluation result, so they stay in the
-  // engine's language whatever the report's language.
   const rows = (
     names: Record<string, StringId>,
     values: Record<string, unknown>,
@@ -229,7 +228,7 @@ function metricRows(
         name: localizer.text(nameId),
         value: localizer.text("notDefined"),
         defined: false,
-        note: result.undefinedMetrics[key] ?? "",
+        note: localizeReason(result.undefinedMetrics[key] ?? "", localizer),
       };
     });
   return result.task === "classification"
@@ -291,7 +290,9 @@ function drawRocSection(
       doc,
       reason === undefined
         ? localizer.text("rocUnavailable")
-        : localizer.text("rocUnavailableReason", { reason }),
+        : localizer.text("rocUnavailableReason", {
+            reason: localizeReason(reason, localizer),
+          }),
     );
     return;
   }
@@ -310,4 +311,17 @@ function drawRocSection(
         : localizer.text("rocCaption", { auc: localizer.metric(auc) }),
     tick: (value) => localizer.decimal(value, 1),
   });
+}
+
+/**
+ * Translates a reason written by the metrics module. Text that matches none
+ * of its templates is printed as it is, in English.
+ */
+function localizeReason(text: string, localizer: Localizer): string {
+  const parsed = parseReason(text);
+  if (parsed === null) {
+    return text;
+  }
+  const id = `reason${parsed.reason[0]?.toUpperCase()}${parsed.reason.slice(1)}`;
+  return localizer.text(id as StringId, parsed.params);
 }

@@ -79,6 +79,20 @@ const en = {
   rocCaptionNoAuc: "ROC curve, AUC not defined",
   rocUnavailable: "This evaluation has no ROC curve.",
   rocUnavailableReason: "This evaluation has no ROC curve: {reason}",
+
+  reasonNoRows: "the evaluation has zero rows",
+  reasonLabelsOnly: "the model outputs labels only, without probabilities",
+  reasonNoPredictedPositive:
+    "the model predicted no positive row, so tp + fp = 0",
+  reasonNoPositiveRow: "the data contains no positive row, so tp + fn = 0",
+  reasonNoPositiveRowOrPrediction:
+    "the data contains no positive row and the model predicted none, so 2tp + fp + fn = 0",
+  reasonOnlyNegative:
+    "the data contains only negative rows, so ROC AUC has no (positive, negative) pair to rank",
+  reasonOnlyPositive:
+    "the data contains only positive rows, so ROC AUC has no (positive, negative) pair to rank",
+  reasonConstantLabel:
+    "every true value is {value}, so the total sum of squares is 0",
 } as const;
 
 export type StringId = keyof typeof en;
@@ -156,6 +170,20 @@ const tr: Record<StringId, string> = {
   rocCaptionNoAuc: "ROC eğrisi, AUC tanımsız",
   rocUnavailable: "Bu değerlendirmenin ROC eğrisi yok.",
   rocUnavailableReason: "Bu değerlendirmenin ROC eğrisi yok: {reason}",
+
+  reasonNoRows: "değerlendirmede hiç satır yok",
+  reasonLabelsOnly: "model olasılık değil, yalnızca etiket veriyor",
+  reasonNoPredictedPositive:
+    "model hiçbir satırı pozitif tahmin etmedi, bu yüzden tp + fp = 0",
+  reasonNoPositiveRow: "veride pozitif satır yok, bu yüzden tp + fn = 0",
+  reasonNoPositiveRowOrPrediction:
+    "veride pozitif satır yok ve model de pozitif tahmin etmedi, bu yüzden 2tp + fp + fn = 0",
+  reasonOnlyNegative:
+    "veride yalnızca negatif satırlar var, bu yüzden ROC AUC için sıralanacak (pozitif, negatif) çifti yok",
+  reasonOnlyPositive:
+    "veride yalnızca pozitif satırlar var, bu yüzden ROC AUC için sıralanacak (pozitif, negatif) çifti yok",
+  reasonConstantLabel:
+    "tüm gerçek değerler {value}, bu yüzden toplam kareler toplamı 0",
 };
 
 const stringTables: Record<ReportLocale, Record<StringId, string>> = {
