@@ -9,7 +9,11 @@ import type {
 import { openEngine, type Engine } from "../engine/api";
 import { DossierError, invalidInput, toDossierError } from "../engine/errors";
 import { defaultStorePath } from "../engine/paths";
-import { writeEvaluationReport } from "../engine/report";
+import {
+  reportLocales,
+  writeEvaluationReport,
+  type ReportLocale,
+} from "../engine/report";
 import { dossierVersion } from "../engine/version";
 import {
   formatDatasets,
@@ -41,6 +45,7 @@ type EvaluateOptions = GlobalOptions & {
   missing?: string[];
   batchSize: number;
   report?: string;
+  language: ReportLocale;
 };
 
 /**
@@ -129,7 +134,12 @@ function buildProgram(io: CliIo): Command {
       parsePositiveInteger,
       4096,
     )
-    .option("--report <file.pdf>", "write a PDF report of the evaluation");
+    .option("--report <file.pdf>", "write a PDF report of the evaluation")
+    .addOption(
+      new Option("--language <language>", "language of the report")
+        .choices(reportLocales)
+        .default("en"),
+    );
   addGlobalOptions(evaluate);
   configure(evaluate, io);
   evaluate.action(async (options: EvaluateOptions) => {
@@ -221,7 +231,9 @@ async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<void> {
     engine.run("evaluate", request),
   );
   if (reportPath !== undefined) {
-    await writeEvaluationReport(result, reportPath);
+    await writeEvaluationReport(result, reportPath, {
+      locale: options.language,
+    });
   }
 
   if (options.json === true) {

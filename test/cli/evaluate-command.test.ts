@@ -164,6 +164,7 @@ describe("dossier evaluate on bad input", () => {
     [["--threshold", "1.5"], "between 0 and 1"],
     [["--task", "ranking"], "Allowed choices are classification, regression"],
     [["--report", "/nonexistent-folder/report.pdf"], "does not exist"],
+    [["--language", "de"], "Allowed choices are en, tr"],
   ])("exits 2 for %j", (override, message) => {
     const storePath = path.join(makeTempFolder(), "store.db");
     const args = adultArgs(storePath);
