@@ -85,5 +85,15 @@ export function regressionPredictions(output: OutputColumn): Float64Array {
       `The model output ${output.name} is not a float tensor, so it cannot be a regression prediction.`,
     );
   }
-  return Float64Array.from(values);
+  const predictions = Float64Array.from(values);
+  const invalidRow = predictions.findIndex(
+    (prediction) => !Number.isFinite(prediction),
+  );
+  if (invalidRow >= 0) {
+    throw invalidInput(
+      `The model's prediction for data row ${invalidRow + 1} is ${predictions[invalidRow]}; ` +
+        "check the missing values in that row.",
+    );
+  }
+  return predictions;
 }

@@ -21,7 +21,8 @@ export function resolveTask(
   const hasClassifierOutput = model.outputs.some(
     (output) =>
       ["int64", "int32", "string"].includes(output.elementType) ||
-      output.shape[1] === 2,
+      output.shape[1] === 2 ||
+      output.name.toLowerCase().includes("prob"),
   );
   return hasClassifierOutput ? "classification" : "regression";
 }

@@ -67,6 +67,13 @@ export function bindInputs(
     };
   }
 
+  if (features !== undefined && model.inputs.length !== 1) {
+    throw invalidInput(
+      `--features applies to a model with one 2-D input, but ${modelSource} has ` +
+        `${model.inputs.length} inputs (${model.inputs.map((input) => input.name).join(", ")}), ` +
+        "which take the data's columns of the same names: drop --features.",
+    );
+  }
   const featureNames = features ?? readFeatureNames(model, modelSource);
   if (model.inputs.length === 1 && onlyInput && featureNames !== null) {
     return {

@@ -35,7 +35,9 @@ export async function createSession(
   source: string,
 ): Promise<ort.InferenceSession> {
   try {
-    return await ort.InferenceSession.create(bytes);
+    // Severity 4 (fatal) keeps onnxruntime's own log lines off standard
+    // error, because its errors reach the user in Dossier's messages.
+    return await ort.InferenceSession.create(bytes, { logSeverityLevel: 4 });
   } catch (error) {
     throw invalidInput(
       `onnxruntime cannot load ${source}: ${(error as Error).message}`,
@@ -142,9 +144,9 @@ function concatenate(
     offset += values.length;
   }
   if (offset !== length) {
-    throw new DossierError(
-      "internal",
-      `The output ${name} has ${offset} values for ${rowCount} rows of width ${width}`,
+    throw invalidInput(
+      `The model output ${name} returned ${offset / width} rows for ${rowCount} input rows; ` +
+        "Dossier evaluates models that return one output row per input row.",
     );
   }
   return { name, type: first.type, width, data };

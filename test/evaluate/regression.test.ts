@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import {
+  linearRegressorModel,
+  type ColumnInputSpec,
+  type LinearRegressorSpec,
+} from "../helpers/onnx-builder";
+import { evaluateRegressor, expectRejected } from "./fixtures";
+
+/*
+ * y = 2·x1 - x2 + 1 on six rows; every value is exact in float32.
+ *
+ *   x1   0    1   2   3   4   5
+ *   x2   1    0   2   1   3   0
+ *   pred 0    3   3   6   6   11
+ *   y    0.5  2   4   6   5   12
+ *   err  0.5 -1   1   0  -1   1
+ *
+ * MAE = 4.5 / 6 = 0.75, MSE = 4.25 / 6, mean(y) = 29.5 / 6,
+ * SST = 80.208333…, R² = 1 - 4.25 / SST. With scikit-learn 1.2:
+ *   mean_absolute_error(y, pred), np.sqrt(mean_squared_error(y, pred)),
+ *   r2_score(y, pred)
+ */
+const x1 = [0, 1, 2, 3, 4, 5];
+const x2 = [1, 0, 2, 1, 3, 0];
+const y = [0.5, 2, 4, 6, 5, 12];
+
+function regressionRows(labels: (number | string)[]): (number | string)[][] {
+  return [
+    ["x1", "x2", "y"],
+    ...labels.map((label, row) => [x1[row] ?? 0, x2[row] ?? 0, label]),
+  ];
+}
+
+const columnInputs: ColumnInputSpec[] = [
+  { name: "x1", type: "float", shape: ["N", 1] },
+  { name: "x2", type: "float", shape: ["N", 1] },
+];
+
+function regressor(
+  outputShape: LinearRegressorSpec["outputShape"],
+  inputs = columnInputs,
+): Uint8Array {
+  return linearRegressorModel({
+    inputs,
+    coefficients: [2, -1],
+    intercept: 1,
+    outputShape,
+  });
+}
+
+describe("regression", () => {
+  it.each(["column", "vector"] as const)(
+    "measures an output %s",
+    async (outputShape) => {
+      const result = await evaluateRegressor({
+        model: regressor(outputShape),
+        rows: regressionRows(y),
+        request: { labelColumn: "y" },
+      });
+
+      expect(result.rows).toBe(6);
+      expect(result.metrics.mae).toBeCloseTo(0.75, 12);
+      expect(result.metrics.rmse).toBeCloseTo(0.8416254115301732, 12);
+      expect(result.metrics.r2).toBeCloseTo(0.947012987012987, 12);
+      expect(result.undefinedMetrics).toEqual({});
+    },
+  );
+
+  it("reads a 2-D input through feature_names", async () => {
+    const model = linearRegressorModel({
+      inputs: [{ name: "X", type: "float", shape: ["N", 2] }],
+      coefficients: [2, -1],
+      intercept: 1,
+      outputShape: "column",
+    });
+
+    const result = await evaluateRegressor({
+      model,
+      rows: regressionRows(y),
+      request: { labelColumn: "y", features: ["x1", "x2"] },
+    });
+
+    expect(result.metrics.mae).toBeCloseTo(0.75, 12);
+  });
+
+  it("leaves R² null for a constant label", async () => {
+    // y = 5 everywhere: errors 5, 2, 2, -1, -1, -6, so MAE = 17/6 and
+    // RMSE = sqrt(71/6); the total sum of squares is 0.
+    const result = await evaluateRegressor({
+      model: regressor("column"),
+      rows: regressionRows([5, 5, 5, 5, 5, 5]),
+      request: { labelColumn: "y" },
+    });
+
+    expect(result.metrics.mae).toBeCloseTo(17 / 6, 12);
+    expect(result.metrics.rmse).toBeCloseTo(Math.sqrt(71 / 6), 12);
+    expect(result.metrics.r2).toBeNull();
+    expect(Object.keys(result.undefinedMetrics)).toEqual(["r2"]);
+    expect(result.undefinedMetrics.r2).toMatch(/every true value is 5/);
+  });
+
+  it("rejects a text label column", async () => {
+    const message = await expectRejected({
+      model: regressor("column"),
+      rows: regressionRows(["low", "low", "high", "high", "high", "top"]),
+      request: { labelColumn: "y" },
+    });
+
+    expect(message).toMatch(/label column y \w+ text/);
+    expect(message).toMatch(/--task classification/);
+  });
+
+  it("names the row of a missing label", async () => {
+    const message = await expectRejected({
+      model: regressor("column"),
+      rows: regressionRows([0.5, 2, 4, "", 5, 12]),
+      request: { labelColumn: "y" },
+    });
+
+    expect(message).toMatch(/missing in 1 rows, first at data row 4/);
+  });
+});
