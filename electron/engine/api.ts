@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import {
   invocationSchema,
   operations,
@@ -34,7 +35,7 @@ export function openEngine(options: OpenStoreOptions): Engine {
     const parsed = operations[operation].request.safeParse(request);
     if (!parsed.success) {
       throw invalidInput(
-        `Invalid request to ${operation}: ${parsed.error.message}`,
+        `Invalid request to ${operation}: ${describeIssues(parsed.error)}`,
       );
     }
     return (await dispatch(
@@ -52,7 +53,7 @@ export function openEngine(options: OpenStoreOptions): Engine {
         ok: false,
         error: {
           code: "invalidInput",
-          message: `Invalid invocation: ${parsed.error.message}`,
+          message: `Invalid invocation: ${describeIssues(parsed.error)}`,
         },
       };
     }
@@ -92,4 +93,14 @@ async function dispatch(
     case "evaluate":
       return evaluate(store, operations.evaluate.request.parse(request));
   }
+}
+
+/** Joins zod's issues into one line, each with the path of its field. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.join(".");
+      return field === "" ? issue.message : `${field}: ${issue.message}`;
+    })
+    .join("; ");
 }

@@ -88,6 +88,20 @@ describe("registerInvokeHandler", () => {
     expect(reply).toMatchObject({ ok: false, error: { code: "invalidInput" } });
   });
 
+  it("names the invalid field on one line", async () => {
+    const { ipcMain } = setUp();
+
+    const reply = (await ipcMain.invoke(invokeChannel, trustedFrame, {
+      operation: "evaluate",
+      request: { modelPath: "model.onnx", dataPath: "data.csv", threshold: 2 },
+    })) as { ok: false; error: { message: string } };
+
+    expect(reply.ok).toBe(false);
+    expect(reply.error.message).not.toContain("\n");
+    expect(reply.error.message).toContain("labelColumn:");
+    expect(reply.error.message).toContain("threshold:");
+  });
+
   it.each([null, undefined, "listModels", 42])(
     "rejects the message %j as invalid input",
     async (message) => {
