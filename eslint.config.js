@@ -31,7 +31,11 @@ export default tseslint.config(
   },
   {
     // The engine and the command line run without Electron, headless in CI.
-    files: ["electron/engine/**/*.ts", "electron/cli/**/*.ts"],
+    files: [
+      "electron/engine/**/*.ts",
+      "electron/cli/**/*.ts",
+      "electron/browser-host/**/*.ts",
+    ],
     languageOptions: { globals: globals.node },
     rules: {
       "no-restricted-imports": [

@@ -1,52 +1,23 @@
-import { access, constants } from "node:fs/promises";
-import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import type {
-  Delimiter,
-  EvaluateRequest,
-  EvaluationResult,
-} from "../../shared/contract";
-import { openEngine, type Engine } from "../engine/api";
-import { DossierError, invalidInput, toDossierError } from "../engine/errors";
-import { defaultStorePath } from "../engine/paths";
-import {
-  reportLocales,
-  writeEvaluationReport,
-  type ReportLocale,
-} from "../engine/report";
+import { toDossierError } from "../engine/errors";
+import { reportLocales } from "../engine/report";
 import { dossierVersion } from "../engine/version";
-import {
-  formatDatasets,
-  formatEvaluation,
-  formatEvaluations,
-  formatModels,
-} from "./format";
+import { runEvaluate, type EvaluateOptions } from "./evaluate-command";
+import { formatDatasets, formatEvaluations, formatModels } from "./format";
 import type { CliIo } from "./io";
 import {
   parseDelimiter,
   parseNameList,
+  parsePort,
   parsePositiveInteger,
   parseProbability,
 } from "./options";
-
-type GlobalOptions = { store?: string; json?: boolean };
-
-type EvaluateOptions = GlobalOptions & {
-  model: string;
-  data: string;
-  label: string;
-  positive?: string;
-  positiveClass?: string;
-  threshold: number;
-  columns?: string[];
-  features?: string[];
-  task?: "classification" | "regression";
-  delimiter?: Delimiter;
-  missing?: string[];
-  batchSize: number;
-  report?: string;
-  language: ReportLocale;
-};
+import {
+  defaultRendererDir,
+  runServe,
+  type ServeOptions,
+} from "./serve-command";
+import { withEngine, type GlobalOptions } from "./store-option";
 
 /**
  * Runs the `dossier` command line with `argv` (without the program name) and
@@ -170,6 +141,31 @@ function buildProgram(io: CliIo): Command {
       );
     });
   }
+
+  const serve = program
+    .command("serve")
+    .description(
+      "Serve the Dossier window to a web browser on this computer (127.0.0.1) until stopped with Ctrl+C.",
+    )
+    .option(
+      "--port <number>",
+      "TCP port on 127.0.0.1; 0 picks a free one",
+      parsePort,
+      0,
+    )
+    .option(
+      "--store <file>",
+      "lineage store file (default: $DOSSIER_STORE, else dossier.db in the user's application-data folder)",
+    )
+    .option(
+      "--renderer <folder>",
+      "renderer build to serve, made by npm run build",
+      defaultRendererDir,
+    );
+  configure(serve, io);
+  serve.action(async (options: ServeOptions) => {
+    await runServe(options, io);
+  });
   return program;
 }
 
@@ -187,98 +183,4 @@ function configure(command: Command, io: CliIo): void {
     writeOut: (text) => io.stdout(text),
     writeErr: (text) => io.stderr(text),
   });
-}
-
-async function withEngine<Value>(
-  options: GlobalOptions,
-  io: CliIo,
-  use: (engine: Engine) => Promise<Value>,
-): Promise<Value> {
-  const storePath =
-    options.store === undefined
-      ? defaultStorePath(io.environment)
-      : path.resolve(options.store);
-  const engine = openEngine({ storePath });
-  try {
-    return await use(engine);
-  } finally {
-    engine.close();
-  }
-}
-
-async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<void> {
-  const request: EvaluateRequest = {
-    modelPath: options.model,
-    dataPath: options.data,
-    labelColumn: options.label,
-    positiveLabel: options.positive,
-    positiveClass: options.positiveClass,
-    threshold: options.threshold,
-    columns: options.columns,
-    features: options.features,
-    task: options.task,
-    delimiter: options.delimiter,
-    missingValues: options.missing,
-    batchSize: options.batchSize,
-  };
-  const reportPath =
-    options.report === undefined ? undefined : path.resolve(options.report);
-  if (reportPath !== undefined) {
-    await assertWritableFolder(reportPath);
-  }
-
-  const result = await withEngine(options, io, (engine) =>
-    engine.run("evaluate", request),
-  );
-  if (reportPath !== undefined) {
-    await writeEvaluationReport(result, reportPath, {
-      locale: options.language,
-    });
-  }
-
-  if (options.json === true) {
-    io.stdout(`${JSON.stringify(toJsonOutput(result, reportPath), null, 2)}\n`);
-    return;
-  }
-  io.stdout(formatEvaluation(result));
-  if (reportPath !== undefined) {
-    io.stdout(`Report written to ${reportPath}\n`);
-  }
-}
-
-/**
- * Shapes the evaluation for --json. The ROC curve's points are left out:
- * they fill the report and the store, and would bury the metrics here.
- */
-function toJsonOutput(
-  result: EvaluationResult,
-  reportPath: string | undefined,
-): Record<string, unknown> {
-  const output: Record<string, unknown> =
-    result.task === "classification"
-      ? (({ rocCurve: _rocCurve, ...rest }) => rest)(result)
-      : { ...result };
-  if (reportPath !== undefined) {
-    output.reportPath = reportPath;
-  }
-  return output;
-}
-
-/** Fails before the evaluation runs, so a bad --report path writes nothing. */
-async function assertWritableFolder(filePath: string): Promise<void> {
-  const folder = path.dirname(filePath);
-  try {
-    await access(folder, constants.W_OK);
-  } catch (error) {
-    throw invalidInput(
-      `Cannot write the report ${filePath}: the folder ${folder} does not exist or is not writable.`,
-      error,
-    );
-  }
-  if (path.extname(filePath).toLowerCase() !== ".pdf") {
-    throw new DossierError(
-      "invalidInput",
-      `The report file ${filePath} must end in .pdf.`,
-    );
-  }
 }

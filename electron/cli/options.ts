@@ -35,6 +35,22 @@ export function parsePositiveInteger(value: string): number {
   return number;
 }
 
+/** Parses a TCP port, 0 to 65535; 0 lets the system pick a free one. */
+export function parsePort(value: string): number {
+  const number = Number(value);
+  if (
+    value.trim() === "" ||
+    !Number.isInteger(number) ||
+    number < 0 ||
+    number > 65_535
+  ) {
+    throw new InvalidArgumentError(
+      `'${value}' is not a TCP port; give a whole number from 0 to 65535 (0 picks a free port).`,
+    );
+  }
+  return number;
+}
+
 const delimiterNames: Record<string, string> = {
   ",": ",",
   comma: ",",
