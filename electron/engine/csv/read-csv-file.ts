@@ -2,6 +2,9 @@ import { readFile } from "node:fs/promises";
 import { invalidInput } from "../errors";
 import { sha256Hex } from "../hash";
 import { parseCsv, type CsvReadOptions, type CsvTable } from "./parse-csv";
+import { createLogger } from "../log";
+
+const log = createLogger("csv");
 
 /**
  * Reads a CSV file once and returns the parsed table with the SHA-256 (hex,
@@ -12,8 +15,18 @@ export async function readCsvFile(
   path: string,
   options: CsvReadOptions = {},
 ): Promise<{ table: CsvTable; sha256: string; sizeBytes: number }> {
+  const started = performance.now();
   const content = await readFileBytes(path);
   const table = parseCsv(content, path, options);
+  log.info(
+    {
+      rowCount: table.rowCount,
+      columnCount: table.columns.length,
+      sizeBytes: content.length,
+      durationMs: performance.now() - started,
+    },
+    "CSV file read",
+  );
   return { table, sha256: sha256Hex(content), sizeBytes: content.length };
 }
 

@@ -68,7 +68,7 @@ export async function evaluate(
   const totalMs = performance.now() - started;
   log.info(
     { evaluationId, rows: inputs.table.rowCount, readMs, totalMs },
-    "evaluation recorded",
+    "evaluation finished",
   );
 
   const common = {

@@ -12,6 +12,9 @@ import { createLocalizer, type Localizer } from "./format";
 import { drawPageFooters, pageSetup, type Doc } from "./layout";
 import { composeReport, nameAtVersion } from "./sections";
 import { isReportLocale, reportLocales, type ReportLocale } from "./strings";
+import { createLogger } from "../log";
+
+const log = createLogger("report");
 
 export type ReportOptions = {
   /** Language of every text in the report, English by default. */
@@ -70,6 +73,7 @@ export async function writeEvaluationReport(
   outputPath: string,
   options: ReportOptions = {},
 ): Promise<void> {
+  const started = performance.now();
   const pdf = await renderEvaluationReport(result, options);
   const target = path.resolve(outputPath);
   const temporaryPath = path.join(
@@ -85,6 +89,14 @@ export async function writeEvaluationReport(
       await file.close();
     }
     await rename(temporaryPath, target);
+    log.info(
+      {
+        evaluationId: result.evaluationId,
+        sizeBytes: pdf.length,
+        durationMs: performance.now() - started,
+      },
+      "report written",
+    );
   } catch (error) {
     await rm(temporaryPath, { force: true });
     const reason = error instanceof Error ? error.message : String(error);

@@ -129,8 +129,9 @@ function recordEvaluation(
   evaluation: EvaluationRecord,
 ): RecordedEvaluation {
   const context = { actor: currentActor(), now: new Date().toISOString() };
+  const started = performance.now();
 
-  return database.transaction((transaction) => {
+  const recorded = database.transaction((transaction) => {
     const modelVersion = registerModelVersion(transaction, model, context);
     const datasetVersion = registerDatasetVersion(
       transaction,
@@ -162,6 +163,16 @@ function recordEvaluation(
     });
     return { modelVersion, datasetVersion, evaluationId: evaluation.id };
   });
+  log.info(
+    {
+      evaluationId: evaluation.id,
+      isNewModelVersion: recorded.modelVersion.isNew,
+      isNewDatasetVersion: recorded.datasetVersion.isNew,
+      durationMs: performance.now() - started,
+    },
+    "evaluation recorded",
+  );
+  return recorded;
 }
 
 /** Returns the local account that makes a change, for its audit event. */
