@@ -25,7 +25,18 @@ export type ColumnKind = Column["kind"];
 export type Table = {
   rowCount: number;
   columns: Column[];
+  /**
+   * The 1-based physical line of the source file where each data row starts,
+   * for error messages. Absent for tables that do not come from a file.
+   */
+  rowLines?: Int32Array;
 };
+
+/** Describes where data row `row` (0-based) is, as "line N" when known. */
+export function describeRow(table: Table, row: number): string {
+  const line = table.rowLines?.[row];
+  return line === undefined ? `data row ${row + 1}` : `line ${line}`;
+}
 
 export function findColumn(table: Table, name: string): Column | undefined {
   return table.columns.find((column) => column.name === name);

@@ -39,6 +39,8 @@ export type RecordedEvaluation = {
   modelVersion: RegisteredVersion;
   datasetVersion: RegisteredVersion;
   evaluationId: string;
+  /** The local account recorded as having run the evaluation. */
+  actor: string;
 };
 
 export type Store = {
@@ -161,7 +163,12 @@ function recordEvaluation(
         metrics: evaluation.metrics,
       },
     });
-    return { modelVersion, datasetVersion, evaluationId: evaluation.id };
+    return {
+      modelVersion,
+      datasetVersion,
+      evaluationId: evaluation.id,
+      actor: context.actor,
+    };
   });
   log.info(
     {
