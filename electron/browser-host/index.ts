@@ -26,8 +26,10 @@ const log = createLogger("browser-host");
 const listenAddress = "127.0.0.1";
 
 export type BrowserHostOptions = {
-  /** The lineage store, created when missing. */
+  /** The lineage store, created when the first change is recorded. */
   storePath: string;
+  /** Creates missing folders of `storePath`, as for the default store. */
+  isDefault?: boolean;
   /** The renderer build, out/renderer after `npm run build`. */
   rendererDir: string;
   /** @default 0, a free port that the system picks */
@@ -59,7 +61,10 @@ export async function startBrowserHost(
   assertPort(port);
   assertRendererBuild(options.rendererDir);
 
-  const engine = openEngine({ storePath: options.storePath });
+  const engine = openEngine({
+    storePath: options.storePath,
+    canCreateFolder: options.isDefault ?? false,
+  });
   const pending = new Set<Promise<unknown>>();
   let origin = new URL(`http://${listenAddress}/`);
   const serveStatic = createStaticRoute(options.rendererDir);

@@ -131,8 +131,11 @@ function buildProgram(io: CliIo): Command {
     addGlobalOptions(list);
     configure(list, io);
     list.action(async (options: GlobalOptions) => {
-      const value = await withEngine(options, io, (engine) =>
-        engine.run(operation, {}),
+      const value = await withEngine(
+        options,
+        io,
+        (engine) => engine.run(operation, {}),
+        "readOnly",
       );
       io.stdout(
         options.json === true

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startBrowserHost } from "../browser-host";
 import type { CliIo } from "./io";
-import { resolveStorePath, type GlobalOptions } from "./store-option";
+import { resolveStore, type GlobalOptions } from "./store-option";
 
 export type ServeOptions = Pick<GlobalOptions, "store"> & {
   port: number;
@@ -23,7 +23,7 @@ export async function runServe(
   io: CliIo,
 ): Promise<void> {
   const host = await startBrowserHost({
-    storePath: resolveStorePath(options, io),
+    ...resolveStore(options, io),
     rendererDir: path.resolve(options.renderer),
     port: options.port,
   });

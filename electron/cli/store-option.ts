@@ -5,12 +5,28 @@ import type { CliIo } from "./io";
 
 export type GlobalOptions = { store?: string; json?: boolean };
 
+export type StoreLocation = {
+  storePath: string;
+  /** Whether the path is the default one, whose folders Dossier may create. */
+  isDefault: boolean;
+};
+
+/**
+ * Opens the engine on the store that the options name, runs `use` and
+ * closes it. A read-only engine never creates, migrates or changes a store.
+ */
 export async function withEngine<Value>(
   options: GlobalOptions,
   io: CliIo,
   use: (engine: Engine) => Promise<Value>,
+  access: "readOnly" | "readWrite" = "readWrite",
 ): Promise<Value> {
-  const engine = openEngine({ storePath: resolveStorePath(options, io) });
+  const { storePath, isDefault } = resolveStore(options, io);
+  const engine = openEngine({
+    storePath,
+    isReadOnly: access === "readOnly",
+    canCreateFolder: isDefault,
+  });
   try {
     return await use(engine);
   } finally {
@@ -18,11 +34,17 @@ export async function withEngine<Value>(
   }
 }
 
-export function resolveStorePath(
+/** Returns --store, else DOSSIER_STORE, else the per-user default store. */
+export function resolveStore(
   options: Pick<GlobalOptions, "store">,
   io: CliIo,
-): string {
-  return options.store === undefined
-    ? defaultStorePath(io.environment)
-    : path.resolve(options.store);
+): StoreLocation {
+  if (options.store !== undefined) {
+    return { storePath: path.resolve(options.store), isDefault: false };
+  }
+  const fromEnvironment = io.environment.DOSSIER_STORE;
+  return {
+    storePath: defaultStorePath(io.environment),
+    isDefault: fromEnvironment === undefined || fromEnvironment === "",
+  };
 }

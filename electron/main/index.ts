@@ -83,6 +83,7 @@ async function start(): Promise<void> {
   // same models, datasets and evaluations.
   const engine = openEngine({
     storePath: defaultStorePath(),
+    canCreateFolder: true,
     nativeBinding: nativeBindingPath(),
   });
   app.on("will-quit", () => engine.close());

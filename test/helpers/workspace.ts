@@ -56,10 +56,20 @@ export const storeTables = [
   "audit_events",
 ] as const;
 
-/** Counts the rows of every store table, reading the SQLite file directly. */
+/**
+ * Counts the rows of every store table, reading the SQLite file directly. A
+ * store file that does not exist counts as zero rows everywhere, because the
+ * store creates its file only when it records the first change.
+ */
 export function countStoreRows(
   storePath: string,
 ): Record<(typeof storeTables)[number], number> {
+  if (!fs.existsSync(storePath)) {
+    return Object.fromEntries(storeTables.map((table) => [table, 0])) as Record<
+      (typeof storeTables)[number],
+      number
+    >;
+  }
   const database = new Database(storePath, { readonly: true });
   try {
     const counts = storeTables.map((table) => {

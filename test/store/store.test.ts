@@ -13,36 +13,98 @@ function storeIn(folder: string): string {
   return path.join(folder, "store.db");
 }
 
+/** Creates a store with one recorded evaluation and returns its path. */
+function createStore(storePath = storeIn(makeTempFolder())): string {
+  const store = openStore({ storePath });
+  store.recordEvaluation(
+    modelArtifact(),
+    datasetArtifact(),
+    evaluationRecord(),
+  );
+  store.close();
+  return storePath;
+}
+
+function storeError(open: () => unknown): DossierError {
+  try {
+    open();
+  } catch (error) {
+    if (error instanceof DossierError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error("expected openStore to throw");
+}
+
 describe("openStore", () => {
-  it("creates the file, its folder and every table", () => {
-    const storePath = path.join(makeTempFolder(), "nested", "store.db");
+  it("creates the file on the first change", () => {
+    const storePath = storeIn(makeTempFolder());
+    const store = openStore({ storePath });
 
-    openStore({ storePath }).close();
+    const modelsBefore = store.listModels();
+    const existedBefore = fs.existsSync(storePath);
+    store.recordEvaluation(
+      modelArtifact(),
+      datasetArtifact(),
+      evaluationRecord(),
+    );
+    store.close();
 
-    expect(fs.existsSync(storePath)).toBe(true);
+    expect(modelsBefore).toEqual([]);
+    expect(existedBefore).toBe(false);
     expect(countStoreRows(storePath)).toEqual({
-      models: 0,
-      model_versions: 0,
-      datasets: 0,
-      dataset_versions: 0,
-      evaluations: 0,
-      audit_events: 0,
+      models: 1,
+      model_versions: 1,
+      datasets: 1,
+      dataset_versions: 1,
+      evaluations: 1,
+      audit_events: 5,
     });
   });
 
-  it("uses the WAL journal mode", () => {
-    const store = openStore({ storePath: storeIn(makeTempFolder()) });
-    store.close();
+  it("creates missing folders only when allowed", () => {
+    const folder = path.join(makeTempFolder(), "nested", "deeper");
+    const storePath = path.join(folder, "store.db");
+    const strict = openStore({ storePath });
+    const lenient = openStore({ storePath, canCreateFolder: true });
 
-    const database = new Database(store.path);
+    const failure = storeError(() =>
+      strict.recordEvaluation(
+        modelArtifact(),
+        datasetArtifact(),
+        evaluationRecord(),
+      ),
+    );
+    lenient.recordEvaluation(
+      modelArtifact(),
+      datasetArtifact(),
+      evaluationRecord(),
+    );
+    strict.close();
+    lenient.close();
+
+    expect(failure.code).toBe("storeUnusable");
+    expect(failure.message).toContain(folder);
+    expect(fs.existsSync(storePath)).toBe(true);
+  });
+
+  it("uses the WAL journal mode", () => {
+    const storePath = createStore();
+
+    const database = new Database(storePath);
     const journalMode = database.pragma("journal_mode", { simple: true });
+    const applicationId = database.pragma("application_id", { simple: true });
     database.close();
+
     expect(journalMode).toBe("wal");
+    // 0x444f5353 is "DOSS" in ASCII.
+    expect(applicationId).toBe(0x444f5353);
   });
 
   it("reopens without applying migrations twice", () => {
-    const storePath = storeIn(makeTempFolder());
-    openStore({ storePath }).close();
+    const storePath = createStore();
+    const bytesBefore = fs.readFileSync(storePath);
 
     openStore({ storePath }).close();
 
@@ -52,28 +114,66 @@ describe("openStore", () => {
       .get() as { count: number };
     database.close();
     expect(applied.count).toBe(2);
+    expect(fs.readFileSync(storePath).equals(bytesBefore)).toBe(true);
   });
 
-  it("rejects a store from a newer version", () => {
-    const storePath = storeIn(makeTempFolder());
-    openStore({ storePath }).close();
+  it("rejects a store from a newer version unchanged", () => {
+    const storePath = createStore();
     const database = new Database(storePath);
+    database.pragma("journal_mode = DELETE");
     database
       .prepare(
         "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)",
       )
       .run("f".repeat(64), latestMigrationMillis + 1);
     database.close();
+    const bytesBefore = fs.readFileSync(storePath);
 
-    const opening = () => openStore({ storePath });
+    const failure = storeError(() => openStore({ storePath }));
 
-    expect(opening).toThrow(DossierError);
-    expect(opening).toThrow(/newer version of Dossier/);
-    try {
-      opening();
-    } catch (error) {
-      expect((error as DossierError).exitCode).toBe(4);
-    }
+    expect(failure.message).toMatch(/newer version of Dossier/);
+    expect(failure.exitCode).toBe(4);
+    expect(fs.readFileSync(storePath).equals(bytesBefore)).toBe(true);
+  });
+
+  it("rejects another program's database unchanged", () => {
+    const storePath = storeIn(makeTempFolder());
+    const database = new Database(storePath);
+    database.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)");
+    database.close();
+    const bytesBefore = fs.readFileSync(storePath);
+
+    const failure = storeError(() => openStore({ storePath }));
+
+    expect(failure.code).toBe("storeUnusable");
+    expect(failure.message).toContain("not a Dossier store");
+    expect(failure.message).toContain("invoices");
+    expect(fs.readFileSync(storePath).equals(bytesBefore)).toBe(true);
+  });
+
+  it("lists a read-only store without changing it", () => {
+    const storePath = createStore();
+    fs.chmodSync(storePath, 0o444);
+    const bytesBefore = fs.readFileSync(storePath);
+
+    const store = openStore({ storePath, isReadOnly: true });
+    const models = store.listModels();
+    store.close();
+
+    expect(models.map((model) => model.name)).toEqual(["credit-scorer"]);
+    expect(fs.readFileSync(storePath).equals(bytesBefore)).toBe(true);
+  });
+
+  it("rejects a missing store when read-only", () => {
+    const storePath = storeIn(makeTempFolder());
+
+    const failure = storeError(() =>
+      openStore({ storePath, isReadOnly: true }),
+    );
+
+    expect(failure.code).toBe("storeUnusable");
+    expect(failure.message).toContain(`no store at ${storePath}`);
+    expect(fs.existsSync(storePath)).toBe(false);
   });
 
   it("rejects a file that is not SQLite", () => {
@@ -262,9 +362,7 @@ describe("query plans", () => {
     ["model_versions", "model_versions_sha256_unique"],
     ["dataset_versions", "dataset_versions_sha256_unique"],
   ])("finds %s by hash through an index", (table, indexName) => {
-    const store = openStore({ storePath: storeIn(makeTempFolder()) });
-    store.close();
-    const database = new Database(store.path, { readonly: true });
+    const database = new Database(createStore(), { readonly: true });
 
     const plan = database
       .prepare(`EXPLAIN QUERY PLAN SELECT id FROM ${table} WHERE sha256 = ?`)

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import {
   drizzle,
   type BetterSQLite3Database,
@@ -11,10 +11,10 @@ import type {
   EvaluationSummary,
   ModelSummary,
 } from "../../../shared/contract";
-import { DossierError } from "../errors";
+import { DossierError, invariant } from "../errors";
 import { createLogger } from "../log";
 import { appendAuditEvent } from "./audit";
-import { migrateStore } from "./migrate";
+import { connect, prepareFolder, toStoreError } from "./connection";
 import { listDatasets, listEvaluations, listModels } from "./queries";
 import { registerDatasetVersion, registerModelVersion } from "./registry";
 import { evaluations } from "./schema";
@@ -33,6 +33,10 @@ export type OpenStoreOptions = {
   storePath: string;
   /** better-sqlite3's native addon built for another runtime (Electron). */
   nativeBinding?: string;
+  /** Opens an existing store for reading only: nothing is created or migrated. */
+  isReadOnly?: boolean;
+  /** Creates missing folders of `storePath`, as for the default store. */
+  canCreateFolder?: boolean;
 };
 
 export type RecordedEvaluation = {
@@ -61,67 +65,76 @@ export type Store = {
 };
 
 /**
- * Opens the store at `storePath`, creating the file and its folder when they
- * do not exist, and applies pending migrations.
+ * Opens the store at `storePath`. An existing file is checked and migrated at
+ * once. A missing file is created only when the first change is recorded, so
+ * a failed evaluation leaves no file behind. Until then, lists are empty.
  *
  * @throws DossierError `storeUnusable` when the file is not a Dossier store,
- * is corrupt, or was written by a newer Dossier.
+ * is corrupt, was written by a newer Dossier, or (read-only) does not exist.
  */
 export function openStore(options: OpenStoreOptions): Store {
   const storePath = path.resolve(options.storePath);
-  const client = openClient(storePath, options.nativeBinding);
-  const database = drizzle({ client });
+  const isReadOnly = options.isReadOnly ?? false;
+  const connectionOptions = {
+    storePath,
+    isReadOnly,
+    nativeBinding: options.nativeBinding,
+  };
+  let client: Database.Database | undefined;
 
-  try {
-    migrateStore(database, client, storePath);
-  } catch (error) {
-    client.close();
-    throw asStoreError(error, storePath);
+  if (fs.existsSync(storePath)) {
+    client = connect(connectionOptions);
+  } else if (isReadOnly) {
+    throw new DossierError(
+      "storeUnusable",
+      `There is no store at ${storePath}. Check --store or DOSSIER_STORE, ` +
+        "or create the store by running dossier evaluate with that path.",
+    );
   }
-  log.debug({ storePath }, "store opened");
+
+  /** Returns the database, connecting when the file has appeared or a write needs it. */
+  function database(isWrite: boolean): BetterSQLite3Database | null {
+    if (client === undefined) {
+      if (!isWrite && !fs.existsSync(storePath)) {
+        return null;
+      }
+      prepareFolder(storePath, options.canCreateFolder ?? false);
+      client = connect(connectionOptions);
+      log.debug({ storePath }, "store created");
+    }
+    return drizzle({ client });
+  }
+
+  function guard<Value>(use: () => Value): Value {
+    try {
+      return use();
+    } catch (error) {
+      throw toStoreError(error, storePath);
+    }
+  }
+
+  function list<Value>(
+    query: (database: BetterSQLite3Database) => Value[],
+  ): Value[] {
+    return guard(() => {
+      const opened = database(false);
+      return opened === null ? [] : query(opened);
+    });
+  }
 
   return {
     path: storePath,
     recordEvaluation: (model, dataset, evaluation) =>
-      recordEvaluation(database, model, dataset, evaluation),
-    listModels: () => listModels(database),
-    listDatasets: () => listDatasets(database),
-    listEvaluations: () => listEvaluations(database),
-    close: () => client.close(),
+      guard(() => {
+        const opened = database(true);
+        invariant(opened !== null, "a write opens the store");
+        return recordEvaluation(opened, model, dataset, evaluation);
+      }),
+    listModels: () => list(listModels),
+    listDatasets: () => list(listDatasets),
+    listEvaluations: () => list(listEvaluations),
+    close: () => client?.close(),
   };
-}
-
-function openClient(
-  storePath: string,
-  nativeBinding: string | undefined,
-): Database.Database {
-  try {
-    fs.mkdirSync(path.dirname(storePath), { recursive: true });
-    const client = new Database(
-      storePath,
-      nativeBinding === undefined ? {} : { nativeBinding },
-    );
-    client.pragma("journal_mode = WAL");
-    client.pragma("foreign_keys = ON");
-    client.pragma("synchronous = FULL");
-    client.pragma("busy_timeout = 5000");
-    return client;
-  } catch (error) {
-    throw asStoreError(error, storePath);
-  }
-}
-
-function asStoreError(error: unknown, storePath: string): DossierError {
-  if (error instanceof DossierError) {
-    return error;
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new DossierError(
-    "storeUnusable",
-    `Cannot use the store ${storePath}: ${reason}. ` +
-      "Check the path, or pass --store with another file.",
-    { cause: error },
-  );
 }
 
 function recordEvaluation(
@@ -133,43 +146,48 @@ function recordEvaluation(
   const context = { actor: currentActor(), now: new Date().toISOString() };
   const started = performance.now();
 
-  const recorded = database.transaction((transaction) => {
-    const modelVersion = registerModelVersion(transaction, model, context);
-    const datasetVersion = registerDatasetVersion(
-      transaction,
-      dataset,
-      context,
-    );
-    transaction
-      .insert(evaluations)
-      .values({
-        ...evaluation,
-        modelVersionId: modelVersion.id,
-        datasetVersionId: datasetVersion.id,
-        createdBy: context.actor,
-      })
-      .run();
-    appendAuditEvent(transaction, {
-      actor: context.actor,
-      action: "evaluation.record",
-      entityType: "evaluation",
-      entityId: evaluation.id,
-      occurredAt: context.now,
-      payload: {
-        modelVersionId: modelVersion.id,
-        datasetVersionId: datasetVersion.id,
-        task: evaluation.task,
-        rowCount: evaluation.rowCount,
-        metrics: evaluation.metrics,
-      },
-    });
-    return {
-      modelVersion,
-      datasetVersion,
-      evaluationId: evaluation.id,
-      actor: context.actor,
-    };
-  });
+  // IMMEDIATE takes the write lock first, so a concurrent writer makes this
+  // wait for the busy timeout instead of failing on a read-to-write upgrade.
+  const recorded = database.transaction(
+    (transaction) => {
+      const modelVersion = registerModelVersion(transaction, model, context);
+      const datasetVersion = registerDatasetVersion(
+        transaction,
+        dataset,
+        context,
+      );
+      transaction
+        .insert(evaluations)
+        .values({
+          ...evaluation,
+          modelVersionId: modelVersion.id,
+          datasetVersionId: datasetVersion.id,
+          createdBy: context.actor,
+        })
+        .run();
+      appendAuditEvent(transaction, {
+        actor: context.actor,
+        action: "evaluation.record",
+        entityType: "evaluation",
+        entityId: evaluation.id,
+        occurredAt: context.now,
+        payload: {
+          modelVersionId: modelVersion.id,
+          datasetVersionId: datasetVersion.id,
+          task: evaluation.task,
+          rowCount: evaluation.rowCount,
+          metrics: evaluation.metrics,
+        },
+      });
+      return {
+        modelVersion,
+        datasetVersion,
+        evaluationId: evaluation.id,
+        actor: context.actor,
+      };
+    },
+    { behavior: "immediate" },
+  );
   log.info(
     {
       evaluationId: evaluation.id,

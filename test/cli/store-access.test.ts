@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import {
+  countStoreRows,
+  germanColumns,
+  makeTempFolder,
+  referenceFiles,
+} from "../helpers/workspace";
+import { cliPath, runDossier, type CliRun } from "./run-cli";
+
+function germanArgs(storePath: string): string[] {
+  return [
+    "evaluate",
+    "--model",
+    referenceFiles.germanModel,
+    "--data",
+    referenceFiles.germanData,
+    "--columns",
+    germanColumns.join(","),
+    "--label",
+    "A5",
+    "--store",
+    storePath,
+  ];
+}
+
+/** Runs `dossier` without waiting, so several runs overlap. */
+function startDossier(args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe("store access from the command line", () => {
+  it("records concurrent evaluations in a new store", async () => {
+    const storePath = path.join(makeTempFolder(), "shared.db");
+
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => startDossier(germanArgs(storePath))),
+    );
+
+    for (const run of runs) {
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+    }
+    expect(countStoreRows(storePath)).toMatchObject({
+      models: 1,
+      model_versions: 1,
+      dataset_versions: 1,
+      evaluations: 4,
+    });
+  });
+
+  it("exits 4 listing a missing store", () => {
+    const storePath = path.join(makeTempFolder(), "typo.db");
+
+    const run = runDossier(["models", "list", "--store", storePath]);
+
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain(storePath);
+    expect(fs.existsSync(storePath)).toBe(false);
+  });
+
+  it("exits 4 on another program's database", () => {
+    const storePath = path.join(makeTempFolder(), "other.db");
+    const database = new Database(storePath);
+    database.exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY)");
+    database.close();
+
+    const run = runDossier(germanArgs(storePath));
+
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain("not a Dossier store");
+  });
+
+  it("creates no store when evaluation fails", () => {
+    const storePath = path.join(makeTempFolder(), "new.db");
+    const args = germanArgs(storePath);
+    args[args.indexOf("--label") + 1] = "A99";
+
+    const run = runDossier(args);
+
+    expect(run.status).toBe(2);
+    expect(fs.existsSync(storePath)).toBe(false);
+  });
+
+  it("exits 4 when the store's folder is missing", () => {
+    const storePath = path.join(makeTempFolder(), "missing", "store.db");
+
+    const run = runDossier(germanArgs(storePath));
+
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain("does not exist");
+  });
+});
