@@ -69,3 +69,103 @@ describe("delimiter detection", () => {
     expect(error.message).toContain("line 1502 has 3 fields, expected 2");
   });
 });
+
+describe("delimiter detection with a bad line", () => {
+  /** Returns a header of `width` fields and 19 data rows, one line each. */
+  const linesOf = (width: number, separator = ",") => {
+    const fields = (row: number) =>
+      Array.from({ length: width }, (_, index) => row * 10 + index);
+    return [
+      Array.from({ length: width }, (_, index) => `c${index}`).join(separator),
+      ...Array.from({ length: 19 }, (_, row) => fields(row).join(separator)),
+    ];
+  };
+
+  it("names a short line of a comma file", () => {
+    // 20 lines: the header and 19 rows of 5 fields, then line 10 loses one.
+    const lines = linesOf(5);
+    lines[9] = "1,2,3,4";
+    const content = `${lines.join("\n")}\n`;
+    const error = invalidInputFrom(() => parseCsv(content, "data.csv"));
+    expect(error.message).toContain(
+      "data.csv: line 10 has 4 fields, expected 5 " +
+        "(delimiter detected as comma",
+    );
+    // The other 19 of the 20 lines have 5 fields.
+    expect(error.message).toContain("splits 19 of the first 20 records");
+    expect(error.message).toContain("--delimiter");
+    expect(error.message).not.toContain("cannot detect");
+  });
+
+  it("names a long line of a semicolon file", () => {
+    const lines = linesOf(3, ";");
+    lines[14] = "1;2;3;4";
+    const content = `${lines.join("\r\n")}\r\n`;
+    const error = invalidInputFrom(() => parseCsv(content, "data.csv"));
+    expect(error.message).toContain(
+      "line 15 has 4 fields, expected 3 (delimiter detected as semicolon",
+    );
+  });
+
+  it("names a header that differs from the rows", () => {
+    const lines = linesOf(4);
+    lines[0] = "a,b,c";
+    const error = invalidInputFrom(() =>
+      parseCsv(lines.join("\n"), "header.csv"),
+    );
+    expect(error.message).toContain("line 1 has 3 fields, expected 4");
+  });
+
+  it("names comma when spaces follow the commas", () => {
+    // The space also splits every line into 4 fields and line 8 into 3, so
+    // both find the same bad line and the tie goes to comma.
+    const lines = linesOf(4, ", ");
+    lines[7] = "1, 2, 3";
+    const error = invalidInputFrom(() =>
+      parseCsv(lines.join("\n"), "spaced.csv"),
+    );
+    expect(error.message).toContain(
+      "line 8 has 3 fields, expected 4 (delimiter detected as comma",
+    );
+  });
+
+  it("counts the line of a record after quoted newlines", () => {
+    // Row 2 spans lines 3-4, so the short row 7 is on line 9.
+    const lines = linesOf(3);
+    lines[2] = '"x\ny",2,3';
+    lines[7] = "1,2";
+    const error = invalidInputFrom(() =>
+      parseCsv(lines.join("\n"), "multiline.csv"),
+    );
+    expect(error.message).toContain("line 9 has 2 fields, expected 3");
+  });
+
+  it("does not guess when candidates disagree", () => {
+    // Every line is "x,y;z": comma and semicolon each split it into 2
+    // fields. Line 5 is bad only for comma and line 12 only for semicolon.
+    const lines = Array.from({ length: 20 }, (_, row) => `${row},a;b`);
+    lines[4] = "p,q,r;s";
+    lines[11] = "p,q;r;s";
+    const error = invalidInputFrom(() =>
+      parseCsv(lines.join("\n"), "ambiguous.csv"),
+    );
+    expect(error.message).toContain("cannot detect the field delimiter");
+    expect(error.message).toContain("comma (line 5 has 3 fields, expected 2)");
+    expect(error.message).toContain(
+      "semicolon (line 12 has 3 fields, expected 2)",
+    );
+  });
+
+  it("does not guess when more than a tenth of lines differ", () => {
+    // 3 of 20 lines differ, so comma splits only 85% of them alike.
+    const lines = linesOf(5);
+    lines[3] = "1,2,3,4";
+    lines[9] = "1,2,3,4";
+    lines[15] = "1,2,3,4";
+    const error = invalidInputFrom(() =>
+      parseCsv(lines.join("\n"), "ragged.csv"),
+    );
+    expect(error.message).toContain("cannot detect the field delimiter");
+    expect(error.message).toContain("comma (line 4 has 4 fields, expected 5)");
+  });
+});

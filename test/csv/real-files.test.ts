@@ -53,6 +53,14 @@ describe("readCsvFile on UCI Adult adult.test", () => {
     expect(categoricalColumn(table, "native-country").missingCount).toBe(274);
   });
 
+  it("returns the line of each row", async () => {
+    const { table } = await readCsvFile(adultTestPath);
+    // awk -F', ' 'NR>1 && NF>1 {if (!f) f = NR; l = NR} END {print f, l}'
+    //   adult.test  ->  2 16282
+    expect(table.rowLines[0]).toBe(2);
+    expect(table.rowLines[16280]).toBe(16282);
+  });
+
   it("returns the SHA-256 and size of the file", async () => {
     const { sha256, sizeBytes } = await readCsvFile(adultTestPath);
     // sha256sum adult.test

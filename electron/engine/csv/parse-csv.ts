@@ -2,6 +2,7 @@ import type { Delimiter } from "../../../shared/contract";
 import type { Table } from "../data/table";
 import { invalidInput } from "../errors";
 import { delimiterNames, detectDelimiter } from "./delimiter";
+import { assertUtf8 } from "./encoding";
 import { ColumnBuilder, defaultMissingValues } from "./infer-columns";
 import { readRecords } from "./records";
 
@@ -18,14 +19,20 @@ export type CsvReadOptions = {
   missingValues?: string[];
 };
 
-export type CsvTable = Table & { delimiter: Delimiter; hasHeader: boolean };
+/** A parsed table. Its `rowLines` is always set. */
+export type CsvTable = Table & {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  rowLines: Int32Array;
+};
 
 /**
  * Parses CSV content into a columnar table. `source` is the file name used in
- * error messages. Throws `invalidInput` for an empty file, a file without
- * data rows, a delimiter that cannot be detected, invalid quoting, a blank
- * line before the last non-blank one in a file of several columns, or a line
- * whose field count differs from the header's.
+ * error messages. Throws `invalidInput` for bytes that are not UTF-8, an
+ * empty file, a file without data rows, a delimiter that cannot be detected,
+ * or invalid quoting. It also throws for a line whose field count differs
+ * from the header's, and in a file of several columns for a blank line
+ * before the last non-blank one.
  */
 export function parseCsv(
   content: Buffer | string,
@@ -34,6 +41,7 @@ export function parseCsv(
 ): CsvTable {
   const bytes =
     typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  assertUtf8(bytes, source);
   if (isBlankContent(bytes)) {
     throw invalidInput(
       `${source}: the file is empty. Give a CSV file with a header line ` +
@@ -74,6 +82,7 @@ class TableAssembler {
   private builders: ColumnBuilder[] | undefined;
   private pendingBlankLines: number[] = [];
   private rowCount = 0;
+  private rowLines = new Int32Array(1024);
 
   constructor(
     private readonly source: string,
@@ -122,6 +131,7 @@ class TableAssembler {
       ),
       delimiter: this.delimiter,
       hasHeader: this.hasHeader,
+      rowLines: this.rowLines.slice(0, this.rowCount),
     };
   }
 
@@ -164,7 +174,16 @@ class TableAssembler {
     for (let index = 0; index < fields.length; index++) {
       builders[index]?.push(fields[index] ?? "");
     }
-    this.rowCount++;
+    this.addRowLine(line);
+  }
+
+  private addRowLine(line: number): void {
+    if (this.rowCount === this.rowLines.length) {
+      const grown = new Int32Array(this.rowLines.length * 2);
+      grown.set(this.rowLines);
+      this.rowLines = grown;
+    }
+    this.rowLines[this.rowCount++] = line;
   }
 
   /**
