@@ -14,15 +14,42 @@ export type Task = z.infer<typeof taskSchema>;
 export const delimiterSchema = z.enum([",", ";", "\t", " "]);
 export type Delimiter = z.infer<typeof delimiterSchema>;
 
+/**
+ * A name under which a model or dataset is registered: a letter or digit,
+ * then up to 127 letters, digits, dots, underscores or hyphens.
+ */
+export const artifactNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const artifactNameSchema = z
+  .string()
+  .regex(
+    artifactNamePattern,
+    "must be 1 to 128 letters, digits, dots, underscores or hyphens, starting with a letter or digit",
+  );
+
+/** The decision threshold of a classification when the request gives none. */
+export const defaultThreshold = 0.5;
+
 export const evaluateRequestSchema = z.object({
   modelPath: z.string().min(1),
   dataPath: z.string().min(1),
   labelColumn: z.string().min(1),
-  /** The positive label as written in the data. */
+  /** The positive label as written in the data; classification only. */
   positiveLabel: z.string().optional(),
-  /** The model's class that stands for `positiveLabel`. */
+  /** The model's class that stands for `positiveLabel`; classification only. */
   positiveClass: z.string().optional(),
-  threshold: z.number().gt(0).lt(1).default(0.5),
+  /**
+   * P(positive) at or above which a row is predicted positive; classification
+   * with probabilities only. `defaultThreshold` when absent.
+   */
+  threshold: z.number().gt(0).lt(1).optional(),
+  /**
+   * The name under which a new model is registered, instead of its file
+   * name. A model file already in the store keeps its name and version.
+   */
+  modelName: artifactNameSchema.optional(),
+  /** Like `modelName`, for the data file. */
+  datasetName: artifactNameSchema.optional(),
   /** Column names for a file without a header line. */
   columns: z.array(z.string().min(1)).min(1).optional(),
   /** Feature order for a model with one 2-D input. */
@@ -95,6 +122,8 @@ const evaluationCommon = {
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   dossierVersion: z.string(),
+  /** The local account that ran the evaluation. */
+  actor: z.string(),
   /** Metric name to the reason it is not defined, for each `null` metric. */
   undefinedMetrics: z.record(z.string(), z.string()),
   timings: z.object({
@@ -108,8 +137,11 @@ export const classificationResultSchema = z.object({
   ...evaluationCommon,
   task: z.literal("classification"),
   positiveLabel: z.string(),
+  /** The other label in the data, or null when every row is positive. */
+  negativeLabel: z.string().nullable(),
   positiveClass: z.string(),
-  threshold: z.number(),
+  /** The decision threshold, or null when the model outputs labels only. */
+  threshold: z.number().nullable(),
   hasProbabilities: z.boolean(),
   metrics: classificationMetricsSchema,
   rocCurve: rocCurveSchema.nullable(),

@@ -1,4 +1,5 @@
 import type {
+  ClassificationResult,
   DatasetSummary,
   EvaluationResult,
   EvaluationSummary,
@@ -27,9 +28,13 @@ export function formatEvaluation(result: EvaluationResult): string {
     `  dataset sha256 ${result.dataset.sha256}`,
   ];
   if (result.task === "classification") {
+    const threshold =
+      result.threshold === null
+        ? "not applied (the model outputs labels only)"
+        : String(result.threshold);
     lines.push(
       `  label ${result.labelColumn}, positive '${result.positiveLabel}' ` +
-        `(model class ${result.positiveClass}), threshold ${result.threshold}`,
+        `(model class ${result.positiveClass}), threshold ${threshold}`,
     );
   } else {
     lines.push(`  label ${result.labelColumn}`);
@@ -45,21 +50,43 @@ export function formatEvaluation(result: EvaluationResult): string {
     );
   }
   if (result.task === "classification") {
-    const [[tn, fp], [fn, tp]] = result.metrics.confusionMatrix;
-    lines.push(
-      "",
-      "  confusion matrix (rows: true label, columns: predicted)",
-      `               predicted 0  predicted 1`,
-      `    true 0   ${pad(tn)}  ${pad(fp)}`,
-      `    true 1   ${pad(fn)}  ${pad(tp)}`,
-    );
+    lines.push("", ...formatConfusionMatrix(result));
   }
-  lines.push("", `Evaluation ${result.evaluationId} recorded.`);
+  lines.push(
+    "",
+    `Evaluation ${result.evaluationId} recorded, run by ${result.actor}.`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
-function pad(count: number): string {
-  return integerFormat.format(count).padStart(11);
+/**
+ * Lays out the confusion matrix with the labels as written in the data,
+ * each column as wide as its longest text, so that long labels stay aligned.
+ */
+function formatConfusionMatrix(result: ClassificationResult): string[] {
+  const negative = result.negativeLabel ?? "(other)";
+  const labels = [negative, result.positiveLabel];
+  const rowHeaders = labels.map((label) => `true ${label}`);
+  const columnHeaders = labels.map((label) => `predicted ${label}`);
+  const counts = result.metrics.confusionMatrix.map((row) =>
+    row.map((count) => integerFormat.format(count)),
+  );
+  const headerWidth = Math.max(...rowHeaders.map((text) => text.length));
+  const columnWidths = columnHeaders.map((header, column) =>
+    Math.max(header.length, ...counts.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (header: string, cells: string[]) =>
+    [
+      `    ${header.padEnd(headerWidth)}`,
+      ...cells.map((cell, column) => cell.padStart(columnWidths[column] ?? 0)),
+    ]
+      .join("  ")
+      .trimEnd();
+  return [
+    "  confusion matrix (rows: true label, columns: predicted)",
+    line("", columnHeaders),
+    ...counts.map((row, index) => line(rowHeaders[index] ?? "", row)),
+  ];
 }
 
 export function formatModels(models: ModelSummary[]): string {

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { defaultThreshold } from "../../shared/contract";
 import { toDossierError } from "../engine/errors";
 import { reportLocales } from "../engine/report";
 import { dossierVersion } from "../engine/version";
@@ -6,6 +7,7 @@ import { runEvaluate, type EvaluateOptions } from "./evaluate-command";
 import { formatDatasets, formatEvaluations, formatModels } from "./format";
 import type { CliIo } from "./io";
 import {
+  parseArtifactName,
   parseDelimiter,
   parseNameList,
   parsePort,
@@ -61,17 +63,16 @@ function buildProgram(io: CliIo): Command {
     .requiredOption("--label <column>", "column with the true labels")
     .option(
       "--positive <value>",
-      "positive label as written in the data (default: the model's positive_label metadata, or 1 for 0/1 labels)",
+      "classification only: positive label as written in the data (default: the model's positive_label metadata, or 1 for 0/1 labels)",
     )
     .option(
       "--positive-class <class>",
-      "model class that stands for the positive label (default: the model's positive_class metadata, a class equal to the label, or 1)",
+      "classification only: model class that stands for the positive label (default: the model's positive_class metadata, a class equal to the label, or 1)",
     )
     .option(
       "--threshold <probability>",
-      "a row is predicted positive when P(positive) >= this value",
+      `classification with probabilities only: a row is predicted positive when P(positive) >= this value (default: ${defaultThreshold})`,
       parseProbability,
-      0.5,
     )
     .option(
       "--columns <names>",
@@ -105,7 +106,22 @@ function buildProgram(io: CliIo): Command {
       parsePositiveInteger,
       4096,
     )
-    .option("--report <file.pdf>", "write a PDF report of the evaluation")
+    .option(
+      "--model-name <name>",
+      "name under which a new model is registered (default: the file name without its extension); " +
+        "a model file already in the store, with the same SHA-256, keeps its existing name and version",
+      parseArtifactName,
+    )
+    .option(
+      "--dataset-name <name>",
+      "name under which a new dataset is registered (default: the file name without its extension); " +
+        "a data file already in the store, with the same SHA-256, keeps its existing name and version",
+      parseArtifactName,
+    )
+    .option(
+      "--report <file.pdf>",
+      "write a PDF report of the evaluation; the folder must exist and be writable",
+    )
     .addOption(
       new Option("--language <language>", "language of the report")
         .choices(reportLocales)

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { artifactNamePattern } from "../../shared/contract";
 
 /** Parses `a,b,c` into trimmed, non-empty names. */
 export function parseNameList(value: string): string[] {
@@ -23,6 +24,17 @@ export function parseProbability(value: string): number {
     );
   }
   return number;
+}
+
+/** Parses the name of a model or dataset in the store. */
+export function parseArtifactName(value: string): string {
+  if (!artifactNamePattern.test(value)) {
+    throw new InvalidArgumentError(
+      `'${value}' is not a valid name; use 1 to 128 letters, digits, dots, underscores or hyphens, ` +
+        "starting with a letter or digit, as in churn-model_v2.",
+    );
+  }
+  return value;
 }
 
 export function parsePositiveInteger(value: string): number {

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,6 +9,7 @@ import {
   makeTempFolder,
   referenceFiles,
 } from "../helpers/workspace";
+import { linearClassifierModel } from "../helpers/onnx-builder";
 import { runDossier } from "./run-cli";
 
 function adultArgs(storePath: string): string[] {
@@ -21,6 +23,23 @@ function adultArgs(storePath: string): string[] {
     "Y",
     "--positive",
     ">50K.",
+    "--store",
+    storePath,
+  ];
+}
+
+/** Evaluates the regression of german.data's credit amount, column A5. */
+function germanArgs(storePath: string): string[] {
+  return [
+    "evaluate",
+    "--model",
+    referenceFiles.germanModel,
+    "--data",
+    referenceFiles.germanData,
+    "--columns",
+    germanColumns.join(","),
+    "--label",
+    "A5",
     "--store",
     storePath,
   ];
@@ -78,25 +97,100 @@ describe("dossier evaluate", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("accuracy   0.853080");
     expect(run.stdout).toContain("adult-income-logreg@1 on adult@1");
+    expect(run.stdout).toContain(
+      "label Y, positive '>50K.' (model class 1), threshold 0.5\n",
+    );
+    expect(run.stdout).toMatch(
+      new RegExp(`recorded, run by ${os.userInfo().username}\\.\\n$`),
+    );
+  });
+
+  it("labels the confusion matrix with the data's labels", () => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    const run = runDossier(adultArgs(storePath));
+
+    // The counts are scikit-learn's confusion matrix [[11583, 852],
+    // [1540, 2306]], as in the JSON test above. Every column is right-aligned.
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      [
+        "  confusion matrix (rows: true label, columns: predicted)",
+        "                 predicted <=50K.  predicted >50K.",
+        "    true <=50K.            11,583              852",
+        "    true >50K.              1,540            2,306",
+      ].join("\n"),
+    );
+  });
+
+  it("prints a labels-only result", () => {
+    const folder = makeTempFolder();
+    const modelPath = path.join(folder, "labels.onnx");
+    const dataPath = path.join(folder, "positives.csv");
+    fs.writeFileSync(
+      modelPath,
+      linearClassifierModel({
+        inputs: [
+          { name: "x1", type: "float", shape: ["N", 1] },
+          { name: "x2", type: "float", shape: ["N", 1] },
+        ],
+        coefficients: [1, -2],
+        intercept: 0.5,
+        classLabels: [0, 1],
+        outputs: "labelOnly",
+      }),
+    );
+    // Every label is 1. The model predicts 1 where x1 - 2·x2 + 0.5 > 0:
+    // z = 2, 1, -0.5, -0.5, -1.5, 1.5, 0.5, 2.5, so tp = 5 and fn = 3.
+    fs.writeFileSync(
+      dataPath,
+      "x1,x2,label\n1.5,0,1\n0.5,0,1\n0,0.5,1\n1,1,1\n0,1,1\n2,0.5,1\n-1,-0.5,1\n3,0.5,1\n",
+    );
+
+    const run = runDossier([
+      "evaluate",
+      "--model",
+      modelPath,
+      "--data",
+      dataPath,
+      "--label",
+      "label",
+      "--store",
+      path.join(folder, "store.db"),
+    ]);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      "threshold not applied (the model outputs labels only)\n",
+    );
+    expect(run.stdout).toContain(
+      [
+        "                  predicted (other)  predicted 1",
+        "    true (other)                  0            0",
+        "    true 1                        3            5",
+      ].join("\n"),
+    );
+  });
+
+  it("registers the names given", () => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    const run = runDossier([
+      ...adultArgs(storePath),
+      "--model-name",
+      "income-logreg",
+      "--dataset-name",
+      "adult.test",
+    ]);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("income-logreg@1 on adult.test@1");
   });
 
   it("evaluates a regression model on a headerless file", () => {
     const storePath = path.join(makeTempFolder(), "store.db");
 
-    const run = runDossier([
-      "evaluate",
-      "--model",
-      referenceFiles.germanModel,
-      "--data",
-      referenceFiles.germanData,
-      "--columns",
-      germanColumns.join(","),
-      "--label",
-      "A5",
-      "--json",
-      "--store",
-      storePath,
-    ]);
+    const run = runDossier([...germanArgs(storePath), "--json"]);
 
     expect(run.status).toBe(0);
     const output = JSON.parse(run.stdout) as {
@@ -162,6 +256,8 @@ describe("dossier evaluate on bad input", () => {
     [["--label", "income"], "has no column income"],
     [["--positive", ">50K"], "does not occur in the column Y"],
     [["--threshold", "1.5"], "between 0 and 1"],
+    [["--model-name", "income model"], "'income model' is not a valid name"],
+    [["--dataset-name", "../adult"], "'../adult' is not a valid name"],
     [["--task", "ranking"], "Allowed choices are classification, regression"],
     [["--report", "/nonexistent-folder/report.pdf"], "does not exist"],
     [["--language", "de"], "Allowed choices are en, tr"],
@@ -177,6 +273,25 @@ describe("dossier evaluate on bad input", () => {
     }
 
     const run = runDossier(args);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(
+      fs.existsSync(storePath) ? countStoreRows(storePath).evaluations : 0,
+    ).toBe(0);
+  });
+
+  it.each([
+    [["--threshold", "0.5"], "--threshold applies to classification only"],
+    [["--positive", "1"], "--positive applies to classification only"],
+    [
+      ["--positive-class", "1"],
+      "--positive-class applies to classification only",
+    ],
+  ])("exits 2 for %j on a regression", (option, message) => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    const run = runDossier([...germanArgs(storePath), ...option]);
 
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
@@ -213,4 +328,43 @@ describe("dossier help", () => {
       expect(run.stdout).toContain("Usage: dossier");
     },
   );
+
+  it("documents defaults that apply conditionally", () => {
+    const run = runDossier(["evaluate", "--help"]);
+    // Commander wraps the help text, so compare it as one line.
+    const help = run.stdout.replace(/\s+/g, " ");
+
+    expect(help).toContain("classification with probabilities only");
+    expect(help).toContain("(default: 0.5)");
+    expect(help).toContain("keeps its existing name and version");
+  });
+});
+
+describe("DOSSIER_LOG_LEVEL", () => {
+  it("falls back to warn for an unknown level", () => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    const run = runDossier(adultArgs(storePath), { DOSSIER_LOG_LEVEL: "loud" });
+
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
+    // pino writes level 40 for warn.
+    expect(record.level).toBe(40);
+    expect(record.requestedLevel).toBe("loud");
+    expect(record.msg).toContain('DOSSIER_LOG_LEVEL "loud" is not a log level');
+    expect(record.msg).toContain(
+      "trace, debug, info, warn, error, fatal, silent",
+    );
+  });
+
+  it("accepts a level in capitals", () => {
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    const run = runDossier(adultArgs(storePath), { DOSSIER_LOG_LEVEL: "INFO" });
+
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('"msg":"evaluation finished"');
+  });
 });

@@ -74,6 +74,47 @@ describe("labels", () => {
 
     expect(message).toMatch(/column label has 3 distinct values/);
     expect(message).toMatch(/'0', '1', '2'/);
+    // Numeric labels may be a quantity, so regression is worth suggesting.
+    expect(message).toMatch(/--task regression/);
+  });
+
+  it("rejects three text labels as multiclass", async () => {
+    const rows = logisticRows(undefined, (label) =>
+      label === 1 ? "yes" : "no",
+    );
+    const replaced = rows[4];
+    if (replaced === undefined) {
+      throw new Error("the fixture has no data row 4");
+    }
+    replaced[2] = "maybe";
+
+    const message = await expectRejected({
+      model,
+      rows,
+      request: { labelColumn: "label", positiveLabel: "yes" },
+    });
+
+    expect(message).toMatch(/column label has 3 distinct values/);
+    expect(message).toMatch(/'maybe', 'no', 'yes'/);
+    expect(message).toMatch(/does not support multiclass evaluation/);
+    expect(message).not.toMatch(/--task regression/);
+  });
+
+  it("reports no negative label for one label", async () => {
+    // Every row is positive: the model predicts rows 1, 2, 6, 7 and 8
+    // positive (P(1) >= 0.5 in the fixture table), so tp = 5 and fn = 3.
+    const result = await evaluateClassifier({
+      model,
+      rows: logisticRows(undefined, () => 1),
+      request: { labelColumn: "label" },
+    });
+
+    expect(result.positiveLabel).toBe("1");
+    expect(result.negativeLabel).toBeNull();
+    expect(result.metrics.confusionMatrix).toEqual([
+      [0, 0],
+      [3, 5],
+    ]);
   });
 
   it("names the row of a missing label", async () => {
@@ -83,7 +124,8 @@ describe("labels", () => {
       request: { labelColumn: "label" },
     });
 
-    expect(message).toMatch(/missing in 1 rows, first at data row 3/);
+    // Data row 3 follows the header line, so it is line 4 of the file.
+    expect(message).toMatch(/missing in 1 row, first at line 4;/);
   });
 
   it("lists the labels when --positive is absent", async () => {

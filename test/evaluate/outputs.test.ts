@@ -44,8 +44,11 @@ describe("probability output [N, 2]", () => {
     });
 
     expect(result.positiveLabel).toBe("1");
+    expect(result.negativeLabel).toBe("0");
     expect(result.positiveClass).toBe("1");
     expect(result.hasProbabilities).toBe(true);
+    // Without a requested threshold the default 0.5 applies.
+    expect(result.threshold).toBe(0.5);
     expect(result.undefinedMetrics).toEqual({});
     expectClassificationMetrics(result, logisticAtHalf);
   });
@@ -58,6 +61,7 @@ describe("probability output [N, 2]", () => {
     });
 
     expect(result.positiveLabel).toBe("good");
+    expect(result.negativeLabel).toBe("bad");
     expect(result.positiveClass).toBe("good");
     expectClassificationMetrics(result, logisticAtHalf);
   });
@@ -165,6 +169,7 @@ describe("label output only", () => {
     });
 
     expect(result.hasProbabilities).toBe(false);
+    expect(result.threshold).toBeNull();
     expect(result.rocCurve).toBeNull();
     expect(result.metrics.rocAuc).toBeNull();
     expect(result.metrics.logLoss).toBeNull();
@@ -176,6 +181,17 @@ describe("label output only", () => {
     ]);
     expect(result.undefinedMetrics.rocAuc).toMatch(/labels only/);
     expectLabelMetrics(result.metrics);
+  });
+
+  it("rejects an explicit threshold", async () => {
+    const message = await expectRejected({
+      model: logisticModel({ outputs: "labelOnly" }),
+      rows: logisticRows(),
+      request: { labelColumn: "label", threshold: 0.7 },
+    });
+
+    expect(message).toMatch(/--threshold applies to probabilities/);
+    expect(message).toMatch(/outputs labels only; drop --threshold/);
   });
 
   it("compares string labels with the class", async () => {
@@ -190,6 +206,35 @@ describe("label output only", () => {
 
     expect(result.positiveClass).toBe("good");
     expectLabelMetrics(result.metrics);
+  });
+});
+
+describe("ZipMap probability output", () => {
+  it("rejects the model with the fix", async () => {
+    const message = await expectRejected({
+      model: logisticModel({ outputs: "labelAndZipMap" }),
+      rows: logisticRows(),
+      request: { labelColumn: "label" },
+    });
+
+    expect(message).toMatch(/has no probability tensor/);
+    expect(message).toMatch(/output output_probability is a sequence/);
+    expect(message).toMatch(/ZipMap/);
+    expect(message).toContain('options={id(model): {"zipmap": False}}');
+    expect(message).not.toMatch(/labels only/);
+  });
+
+  it("rejects string classes too", async () => {
+    const message = await expectRejected({
+      model: logisticModel({
+        outputs: "labelAndZipMap",
+        classLabels: ["bad", "good"],
+      }),
+      rows: logisticRows(undefined, goodOrBad),
+      request: { labelColumn: "label", positiveLabel: "good" },
+    });
+
+    expect(message).toMatch(/output output_probability is a sequence/);
   });
 });
 

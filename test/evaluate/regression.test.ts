@@ -110,6 +110,73 @@ describe("regression", () => {
     expect(message).toMatch(/--task classification/);
   });
 
+  it.each([
+    [{ positiveLabel: "1" }, "--positive"],
+    [{ positiveClass: "1" }, "--positive-class"],
+    [{ threshold: 0.5 }, "--threshold"],
+  ])("rejects %j as classification only", async (option, name) => {
+    const message = await expectRejected({
+      model: regressor("column"),
+      rows: regressionRows(y),
+      request: { labelColumn: "y", ...option },
+    });
+
+    expect(message).toContain(`${name} applies to classification only`);
+    expect(message).toMatch(/evaluated as a regression/);
+  });
+
+  it("names every classification option given", async () => {
+    const message = await expectRejected({
+      model: regressor("column"),
+      rows: regressionRows(y),
+      request: {
+        labelColumn: "y",
+        task: "regression",
+        positiveLabel: "1",
+        threshold: 0.3,
+      },
+    });
+
+    expect(message).toMatch(
+      /^--positive, --threshold apply to classification only/,
+    );
+    expect(message).toMatch(/\(from --task\)/);
+  });
+
+  it("rejects the label column as an input", async () => {
+    const message = await expectRejected({
+      model: regressor("column", [
+        { name: "x1", type: "float", shape: ["N", 1] },
+        { name: "y", type: "float", shape: ["N", 1] },
+      ]),
+      rows: regressionRows(y),
+      request: { labelColumn: "y" },
+    });
+
+    expect(message).toMatch(/label column y is also an input of the model/);
+    expect(message).toMatch(/target leakage/);
+  });
+
+  it("rejects the label column among the features", async () => {
+    const model = linearRegressorModel({
+      inputs: [{ name: "X", type: "float", shape: ["N", 2] }],
+      coefficients: [2, -1],
+      intercept: 1,
+      outputShape: "column",
+    });
+
+    const message = await expectRejected({
+      model,
+      rows: regressionRows(y),
+      request: { labelColumn: "y", features: ["x1", "y"] },
+    });
+
+    expect(message).toMatch(
+      /label column y is one of the features named by --features/,
+    );
+    expect(message).toMatch(/target leakage/);
+  });
+
   it("names the row of a missing label", async () => {
     const message = await expectRejected({
       model: regressor("column"),
@@ -117,6 +184,7 @@ describe("regression", () => {
       request: { labelColumn: "y" },
     });
 
-    expect(message).toMatch(/missing in 1 rows, first at data row 4/);
+    // Data row 4 follows the header line, so it is line 5 of the file.
+    expect(message).toMatch(/missing in 1 row, first at line 5;/);
   });
 });

@@ -139,9 +139,8 @@ describe("store writes", () => {
       request: { labelColumn: "label", task: "classification" },
     });
 
-    expect(message).toMatch(
-      /probability for data row 2 is 2, outside \[0, 1\]/,
-    );
+    // Data row 2 is line 3 of the file, after the header line.
+    expect(message).toMatch(/probability for line 3 is 2, outside \[0, 1\]/);
   });
 
   it("writes nothing for a NaN probability", async () => {
@@ -154,7 +153,7 @@ describe("store writes", () => {
       request: { labelColumn: "label" },
     });
 
-    expect(message).toMatch(/probability for data row 3 is NaN/);
+    expect(message).toMatch(/probability for line 4 is NaN/);
   });
 
   it("rejects an output with fewer rows than the data", async () => {
@@ -196,7 +195,7 @@ describe("store writes", () => {
     expect(message).toMatch(/NaN/);
   });
 
-  it("names the data row of a NaN prediction", async () => {
+  it("names the line of a NaN prediction", async () => {
     const model = linearRegressorModel({
       inputs: [{ name: "x", type: "float", shape: ["N", 1] }],
       coefficients: [1],
@@ -215,7 +214,7 @@ describe("store writes", () => {
       request: { labelColumn: "y" },
     });
 
-    expect(message).toMatch(/data row 3/);
+    expect(message).toMatch(/prediction for line 4 is NaN/);
   });
 
   it("writes nothing when the model file is missing", async () => {

@@ -28,6 +28,17 @@ export type TensorSpec = {
   shape: readonly Dimension[];
 };
 
+/**
+ * A sequence of maps from class label to probability, the output type of
+ * ai.onnx.ml ZipMap: seq(map(int64, float)) or seq(map(string, float)).
+ */
+export type SequenceOfMapsSpec = {
+  name: string;
+  sequenceOfMaps: { keyType: "int64" | "string" };
+};
+
+export type OutputSpec = TensorSpec | SequenceOfMapsSpec;
+
 export type AttributeSpec =
   | { name: string; int: number }
   | { name: string; float: number }
@@ -55,7 +66,7 @@ export type InitializerSpec = {
 
 export type ModelSpec = {
   inputs: TensorSpec[];
-  outputs: TensorSpec[];
+  outputs: OutputSpec[];
   nodes: NodeSpec[];
   initializers?: InitializerSpec[];
   metadata?: Record<string, string>;
@@ -90,7 +101,23 @@ export function buildModel(spec: ModelSpec): Uint8Array {
   return onnx.ModelProto.encode(model).finish();
 }
 
-function toValueInfo(tensor: TensorSpec): onnxProto.onnx.IValueInfoProto {
+function toValueInfo(value: OutputSpec): onnxProto.onnx.IValueInfoProto {
+  if ("sequenceOfMaps" in value) {
+    return {
+      name: value.name,
+      type: {
+        sequenceType: {
+          elemType: {
+            mapType: {
+              keyType: elementTypes[value.sequenceOfMaps.keyType],
+              valueType: { tensorType: { elemType: elementTypes.float } },
+            },
+          },
+        },
+      },
+    };
+  }
+  const tensor = value;
   return {
     name: tensor.name,
     type: {
@@ -255,8 +282,12 @@ export type LinearClassifierSpec = {
   coefficients: number[];
   intercept: number;
   classLabels: number[] | string[];
-  /** Which graph outputs the model exposes; both by default. */
-  outputs?: "labelAndProbabilities" | "labelOnly";
+  /**
+   * The graph outputs: the label and probability tensors by default, or the
+   * label alone. With "labelAndZipMap", a ZipMap turns the probabilities into
+   * `output_probability`, a sequence of maps, as skl2onnx exports classifiers.
+   */
+  outputs?: "labelAndProbabilities" | "labelOnly" | "labelAndZipMap";
   metadata?: Record<string, string>;
 };
 
@@ -284,16 +315,36 @@ export function linearClassifierModel(spec: LinearClassifierSpec): Uint8Array {
       { name: "post_transform", string: "LOGISTIC" },
     ],
   };
-  const outputs: TensorSpec[] = [
+  const outputs: OutputSpec[] = [
     { name: "label", type: labelType, shape: ["N"] },
   ];
-  if (spec.outputs !== "labelOnly") {
+  const nodes = [...features.nodes, classifier];
+  if (spec.outputs === "labelAndZipMap") {
+    nodes.push({
+      opType: "ZipMap",
+      domain: mlDomain,
+      inputs: ["probabilities"],
+      outputs: ["output_probability"],
+      attributes: [
+        labelType === "string"
+          ? {
+              name: "classlabels_strings",
+              strings: spec.classLabels as string[],
+            }
+          : { name: "classlabels_int64s", ints: spec.classLabels as number[] },
+      ],
+    });
+    outputs.push({
+      name: "output_probability",
+      sequenceOfMaps: { keyType: labelType === "string" ? "string" : "int64" },
+    });
+  } else if (spec.outputs !== "labelOnly") {
     outputs.push({ name: "probabilities", type: "float", shape: ["N", 2] });
   }
   return buildModel({
     inputs: spec.inputs.map(({ name, type, shape }) => ({ name, type, shape })),
     outputs,
-    nodes: [...features.nodes, classifier],
+    nodes,
     initializers: features.initializers,
     ...(spec.metadata === undefined ? {} : { metadata: spec.metadata }),
   });
@@ -320,7 +371,7 @@ export function sigmoidModel(spec: SigmoidModelSpec): Uint8Array {
     { opType: "Add", inputs: ["z0", "b"], outputs: ["z"] },
     { opType: "Sigmoid", inputs: ["z"], outputs: ["probability"] },
   ];
-  const outputs: TensorSpec[] = [
+  const outputs: OutputSpec[] = [
     { name: "probability", type: "float", shape: ["N", 1] },
   ];
   const initializers: InitializerSpec[] = [

@@ -346,8 +346,75 @@ describe("binding errors", () => {
       request: { labelColumn: "label" },
     });
 
-    expect(message).toMatch(/The column x \w+ text/);
-    expect(message).toMatch(/model input x expects float32 numbers/);
+    // The first data row, on line 2, has x = -2, written as n2.
+    expect(message).toMatch(
+      /The column x has the value "n2" at line 2, but the model input x takes float32 numbers;/,
+    );
+    expect(message).toMatch(/--missing/);
+  });
+
+  it.each([
+    ["abc", /has the value "abc" at line 5, but/],
+    ["1e400", /has the value "1e400" at line 5, which is not a finite number/],
+    ["-Infinity", /"-Infinity" at line 5, which is not a finite number/],
+    ['"0,5"', /has the value "0,5" at line 5, which uses a decimal comma/],
+    ['"1.234,5"', /"1\.234,5" at line 5, which uses a decimal comma/],
+  ])("names the first bad cell %s", async (cell, expected) => {
+    // Data row 4 is line 5; the missing cell of row 2 is skipped.
+    const rows = singleRows((value) => value);
+    rows[2] = [1, "?"];
+    rows[4] = [0, cell];
+    rows[6] = [0, "later"];
+
+    const message = await expectRejected({
+      model: singleInputModel({ name: "x", type: "float", shape: ["N", 1] }),
+      rows,
+      request: { labelColumn: "label" },
+    });
+
+    expect(message).toMatch(expected);
+    expect(message).toMatch(/model input x takes float32 numbers/);
+    expect(message).not.toMatch(/later/);
+  });
+
+  it("reads an all-missing column as missing", async () => {
+    // Every x is missing, so the first data row, line 2, is the first that
+    // an integer input cannot take.
+    const message = await expectRejected({
+      model: singleInputModel({ name: "x", type: "int64", shape: ["N", 1] }),
+      rows: singleRows(() => ""),
+      request: { labelColumn: "label" },
+    });
+
+    expect(message).toMatch(/column x has a missing value at line 2,/);
+    expect(message).not.toMatch(/has the value/);
+  });
+
+  it("names a bad cell in a 2-D input", async () => {
+    const rows = logisticRows(["x1", "x2", "label"]);
+    rows[7] = [-1, "n/a", 0];
+
+    const message = await expectRejected({
+      model: matrixModel({ feature_names: '["x1", "x2"]' }),
+      rows,
+      request: { labelColumn: "label" },
+    });
+
+    expect(message).toMatch(
+      /The column x2 has the value "n\/a" at line 8, but the model input X takes float32 numbers/,
+    );
+  });
+
+  it("rejects the label among feature_names", async () => {
+    const message = await expectRejected({
+      model: matrixModel({ feature_names: '["x1", "label"]' }),
+      rows: logisticRows(),
+      request: { labelColumn: "label" },
+    });
+
+    expect(message).toMatch(
+      /label column label is one of the features named by the model's feature_names metadata/,
+    );
   });
 
   it("names the row of a fraction in an int64 input", async () => {
@@ -360,7 +427,8 @@ describe("binding errors", () => {
       request: { labelColumn: "label" },
     });
 
-    expect(message).toMatch(/column x has the value 2\.5 at data row 3/);
+    // Data row 3 is line 4, after the header line.
+    expect(message).toMatch(/column x has the value 2\.5 at line 4,/);
     expect(message).toMatch(/takes integers only/);
   });
 
@@ -374,7 +442,7 @@ describe("binding errors", () => {
       request: { labelColumn: "label" },
     });
 
-    expect(message).toMatch(/column x has a missing value at data row 5/);
+    expect(message).toMatch(/column x has a missing value at line 6,/);
   });
 
   it("explains features on a model of column inputs", async () => {

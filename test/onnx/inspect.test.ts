@@ -64,6 +64,23 @@ describe("inspectModel", () => {
     ]);
   });
 
+  it("reads a ZipMap output as a sequence", () => {
+    const model = linearClassifierModel({
+      inputs: [{ name: "X", type: "float", shape: ["N", 2] }],
+      coefficients: [1, 1],
+      intercept: 0,
+      classLabels: [0, 1],
+      outputs: "labelAndZipMap",
+    });
+
+    const inspection = inspectModel(model, "model.onnx");
+
+    expect(inspection.outputs).toEqual([
+      { name: "label", elementType: "int64", shape: ["N"] },
+      { name: "output_probability", elementType: "sequence", shape: [] },
+    ]);
+  });
+
   it("reads metadata", () => {
     const inspection = inspectModel(columnClassifier, "model.onnx");
 

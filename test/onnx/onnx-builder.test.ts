@@ -118,6 +118,32 @@ describe("linearClassifierModel", () => {
 
     expect((outputs.probabilities?.data as Float32Array)[1]).toBe(0.5);
   });
+
+  it("builds a ZipMap output that onnxruntime loads", async () => {
+    const model = linearClassifierModel({
+      inputs: [matrixInput],
+      coefficients: [1, -2],
+      intercept: 0.5,
+      classLabels: [0, 1],
+      outputs: "labelAndZipMap",
+    });
+
+    const session = await ort.InferenceSession.create(model);
+    try {
+      expect(session.outputNames).toEqual(["label", "output_probability"]);
+      const outputs = await session.run({ X: twoRows }, ["label"]);
+      expect(Array.from(outputs.label?.data as BigInt64Array)).toEqual([
+        1n,
+        0n,
+      ]);
+      // onnxruntime-node 1.31 returns tensors only, so the maps cannot be read.
+      await expect(session.run({ X: twoRows })).rejects.toThrow(
+        /Non tensor type/,
+      );
+    } finally {
+      await session.release();
+    }
+  });
 });
 
 describe("sigmoidModel", () => {

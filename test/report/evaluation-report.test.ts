@@ -80,6 +80,7 @@ describe("classification report", () => {
     expect(text).toMatch(/Duration\s+1\.875 s/);
     expect(text).toMatch(/Positive label\s+yes\n/);
     expect(text).toMatch(/Decision threshold\s+0\.5\n/);
+    expect(text).toMatch(/Run by\s+analyst\n/);
   });
 
   test("keeps each hash whole on one line", () => {
@@ -113,7 +114,10 @@ describe("classification report", () => {
     expect(text).toContain("Confusion matrix");
     expect(text).toContain("Predicted label");
     expect(text).toContain("True label");
-    expect(text).toMatch(/Negative\s+Positive: yes/);
+    expect(text).toMatch(/Negative: no\s+Positive: yes/);
+    expect(text).toContain(
+      "columns are labels predicted at the decision threshold 0.5.",
+    );
     // [[tn, fp], [fn, tp]] = [[315, 135], [40, 160]]: one row per line.
     expect(text).toMatch(/^\s*315\s+135\s*$/m);
     expect(text).toMatch(/^\s*40\s+160\s*$/m);
@@ -183,6 +187,16 @@ describe("labels-only report", () => {
     expect(text).toMatch(/^\s*Accuracy\s+0\.730769\s*$/m);
   });
 
+  test("shows threshold as not applied", () => {
+    expect(text).toMatch(
+      /Decision threshold\s+not applied \(the model outputs labels only\)\n/,
+    );
+    expect(text).not.toMatch(/threshold 0\.5/);
+    expect(text).toContain(
+      "Rows are true labels and columns are the labels that the model output.",
+    );
+  });
+
   test("explains missing ROC curve", () => {
     expect(text).toContain(
       "This evaluation has no ROC curve: the model outputs labels only, without probabilities",
@@ -226,6 +240,17 @@ describe("Turkish report", () => {
     expect(info).toMatch(/^Title:\s+Model değerlendirme raporu$/m);
   });
 
+  test("translates the new fields", async () => {
+    expect(text).toMatch(/Çalıştıran\s+analyst\n/);
+    expect(text).toMatch(/Negatif: no\s+Pozitif: yes/);
+    const labelsOnlyText = extractText(
+      await writeReport(labelsOnlyResult, "tr"),
+    );
+    expect(labelsOnlyText).toMatch(
+      /Karar eşiği\s+uygulanmadı \(model yalnızca etiket veriyor\)/,
+    );
+  });
+
   test("writes tanımsız for undefined metric", async () => {
     const labelsOnlyText = extractText(
       await writeReport(labelsOnlyResult, "tr"),
@@ -240,6 +265,17 @@ describe("Turkish report", () => {
     expect(labelsOnlyText).toMatch(
       /Brier\s.*tanımsız\s+the model outputs labels without/,
     );
+  });
+});
+
+describe("report without a negative label", () => {
+  test("says the data has none", async () => {
+    const text = extractText(
+      await writeReport({ ...classificationResult, negativeLabel: null }),
+    );
+    // The row header; the column header wraps in its narrower cell.
+    expect(text).toMatch(/^\s*Negative \(none in the data\)\s*$/m);
+    expect(text).not.toContain("Negative:");
   });
 });
 
@@ -259,6 +295,10 @@ describe("regression report", () => {
       /^\s*R² \(coefficient of determination\)\s+0\.948026\s*$/m,
     );
     expect(text).toMatch(/Type\s+Regression\n/);
+  });
+
+  test("names the account that ran it", () => {
+    expect(text).toMatch(/Run by\s+analyst\n/);
   });
 
   test("omits classification sections", () => {

@@ -43,12 +43,14 @@ export const classificationResult: ClassificationResult = {
   },
   labelColumn: "churned",
   positiveLabel: "yes",
+  negativeLabel: "no",
   positiveClass: "1",
   threshold: 0.5,
   hasProbabilities: true,
   startedAt: "2025-03-14T09:26:51.250Z",
   finishedAt: "2025-03-14T09:26:53.125Z",
   dossierVersion: "0.1.0",
+  actor: "analyst",
   undefinedMetrics: {},
   timings: { readMs: 412, inferenceMs: 1203, totalMs: 1875 },
   metrics: {
@@ -77,6 +79,7 @@ export const classificationResult: ClassificationResult = {
 export const labelsOnlyResult: ClassificationResult = {
   ...classificationResult,
   evaluationId: "ev_01JQ80A1B2C3D4E5F6G7H8J9K0",
+  threshold: null,
   hasProbabilities: false,
   undefinedMetrics: {
     rocAuc: "the model outputs labels only, without probabilities",
@@ -126,6 +129,7 @@ export const regressionResult: RegressionResult = {
   startedAt: "2025-03-14T10:02:00.000Z",
   finishedAt: "2025-03-14T10:02:00.040Z",
   dossierVersion: "0.1.0",
+  actor: "analyst",
   undefinedMetrics: {},
   timings: { readMs: 3, inferenceMs: 21, totalMs: 40 },
   metrics: {

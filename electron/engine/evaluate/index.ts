@@ -3,6 +3,7 @@ import type {
   EvaluationResult,
   ParsedEvaluateRequest,
 } from "../../../shared/contract";
+import { invalidInput } from "../errors";
 import { createLogger } from "../log";
 import type { Store } from "../store";
 import { dossierVersion } from "../version";
@@ -27,6 +28,9 @@ export async function evaluate(
   const readMs = performance.now() - started;
 
   const task = resolveTask(inputs.model, request.task);
+  if (task === "regression") {
+    rejectClassificationOptions(request, inputs.modelPath);
+  }
   const outcome =
     task === "classification"
       ? await evaluateClassifier(inputs)
@@ -95,8 +99,37 @@ export async function evaluate(
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     dossierVersion,
+    actor: recorded.actor,
     timings: { readMs, inferenceMs: outcome.inferenceMs, totalMs },
   };
   const { inferenceMs: _inferenceMs, ...result } = outcome;
   return { ...common, ...result } as EvaluationResult;
+}
+
+/**
+ * Rejects the request's classification options on a regression, where they
+ * would be ignored without a word.
+ */
+function rejectClassificationOptions(
+  request: ParsedEvaluateRequest,
+  modelPath: string,
+): void {
+  const presentOptions = [
+    ["--positive", request.positiveLabel],
+    ["--positive-class", request.positiveClass],
+    ["--threshold", request.threshold],
+  ].filter(([, value]) => value !== undefined);
+  if (presentOptions.length === 0) {
+    return;
+  }
+  const options = presentOptions.map(([option]) => option).join(", ");
+  const origin =
+    request.task === "regression"
+      ? "--task"
+      : "the model's estimator and outputs";
+  const verb = presentOptions.length === 1 ? "applies" : "apply";
+  throw invalidInput(
+    `${options} ${verb} to classification only, but ${modelPath} is evaluated as a regression (from ${origin}); ` +
+      `drop ${options}, or pass --task classification if the model is a classifier.`,
+  );
 }

@@ -29,7 +29,7 @@ export async function readInputs(
   const modelBytes = await readInputFile(modelPath, "--model");
   const model = inspectModel(modelBytes, modelPath);
   const modelArtifact: ModelArtifact = {
-    name: baseName(modelPath),
+    name: request.modelName ?? baseName(modelPath),
     sha256: sha256Hex(modelBytes),
     sizeBytes: modelBytes.length,
     sourcePath: modelPath,
@@ -53,7 +53,7 @@ export async function readInputs(
       : { missingValues: request.missingValues }),
   });
   const datasetArtifact: DatasetArtifact = {
-    name: baseName(dataPath),
+    name: request.datasetName ?? baseName(dataPath),
     sha256,
     sizeBytes,
     sourcePath: dataPath,
@@ -127,7 +127,7 @@ function unreadableFile(
   );
 }
 
-/** The file name without its extension, under which a new artifact is registered. */
+/** Returns the file name without its extension, a new artifact's default name. */
 function baseName(filePath: string): string {
   return path.basename(filePath, path.extname(filePath));
 }

@@ -1,13 +1,15 @@
-import type {
-  ClassificationResult,
-  RegressionResult,
+import {
+  defaultThreshold,
+  type ClassificationResult,
+  type RegressionResult,
 } from "../../../shared/contract";
+import { describeRow } from "../data/table";
 import { invariant, invalidInput } from "../errors";
 import {
   computeClassificationMetrics,
   computeRegressionMetrics,
 } from "../metrics";
-import { bindInputs } from "../onnx/bind";
+import { bindInputs, type InputBinding } from "../onnx/bind";
 import { createSession, runInBatches } from "../onnx/run";
 import type { Inputs } from "./inputs";
 import {
@@ -17,6 +19,7 @@ import {
   thresholdPredictions,
 } from "./predictions";
 import {
+  missingLabels,
   readLabels,
   resolvePositiveClass,
   resolvePositiveLabel,
@@ -35,6 +38,7 @@ export type ClassificationOutcome = Measured<ClassificationResult["metrics"]> &
     ClassificationResult,
     | "task"
     | "positiveLabel"
+    | "negativeLabel"
     | "positiveClass"
     | "threshold"
     | "hasProbabilities"
@@ -45,14 +49,20 @@ export async function evaluateClassifier(
   inputs: Inputs,
 ): Promise<ClassificationOutcome> {
   const { request, model, modelPath, table } = inputs;
-  const labels = readLabels(inputs.labelColumn, table.rowCount);
-  const positiveLabel = resolvePositiveLabel(
+  const labels = readLabels(inputs.labelColumn, table);
+  const binaryLabels = resolvePositiveLabel(
     labels,
-    request.labelColumn,
+    inputs.labelColumn,
     request.positiveLabel,
     model,
   );
+  const positiveLabel = binaryLabels.positive;
   const outputs = selectClassifierOutputs(model, modelPath);
+  if (outputs.probability === null && request.threshold !== undefined) {
+    throw invalidInput(
+      `--threshold applies to probabilities, but the model ${modelPath} outputs labels only; drop --threshold.`,
+    );
+  }
   // NOTE: without class labels in the graph, a probability output is read as
   // classes 0 and 1 in that column order.
   const classLabels = model.classLabels ?? ["0", "1"];
@@ -63,7 +73,7 @@ export async function evaluateClassifier(
     model,
   );
 
-  const binding = bindInputs(model, table, request.features, modelPath);
+  const binding = bindFeatures(inputs);
   const session = await createSession(inputs.modelBytes, modelPath);
   const wanted = outputs.probability ?? outputs.label;
   const run = await runInBatches(
@@ -86,10 +96,12 @@ export async function evaluateClassifier(
   const scores =
     probabilityOutput === undefined
       ? null
-      : positiveScores(probabilityOutput, classLabels, positiveClass);
+      : positiveScores(probabilityOutput, classLabels, positiveClass, table);
+  const threshold =
+    scores === null ? null : (request.threshold ?? defaultThreshold);
   let yPred: Uint8Array;
-  if (scores !== null) {
-    yPred = thresholdPredictions(scores, request.threshold);
+  if (scores !== null && threshold !== null) {
+    yPred = thresholdPredictions(scores, threshold);
   } else {
     invariant(labelOutput !== undefined, "a classifier run has a label output");
     yPred = labelPredictions(labelOutput, positiveClass);
@@ -99,8 +111,9 @@ export async function evaluateClassifier(
   return {
     task: "classification",
     positiveLabel,
+    negativeLabel: binaryLabels.negative,
     positiveClass,
-    threshold: request.threshold,
+    threshold,
     hasProbabilities: scores !== null,
     metrics: computed.metrics,
     undefinedMetrics: computed.undefinedMetrics,
@@ -124,14 +137,15 @@ export async function evaluateRegressor(
   }
   const missingRow = labelColumn.values.findIndex(Number.isNaN);
   if (missingRow >= 0) {
-    throw invalidInput(
-      `The label column ${labelColumn.name} is missing in ${labelColumn.missingCount} rows, ` +
-        `first at data row ${missingRow + 1}; remove those rows or fill their labels.`,
+    throw missingLabels(
+      labelColumn,
+      labelColumn.missingCount,
+      describeRow(table, missingRow),
     );
   }
 
   const output = selectRegressionOutput(model, modelPath);
-  const binding = bindInputs(model, table, request.features, modelPath);
+  const binding = bindFeatures(inputs);
   const session = await createSession(inputs.modelBytes, modelPath);
   const run = await runInBatches(
     session,
@@ -144,7 +158,7 @@ export async function evaluateRegressor(
   invariant(predicted !== undefined, "a regression run has its output");
   const computed = computeRegressionMetrics({
     yTrue: labelColumn.values,
-    yPred: regressionPredictions(predicted),
+    yPred: regressionPredictions(predicted, table),
   });
   return {
     task: "regression",
@@ -152,4 +166,12 @@ export async function evaluateRegressor(
     undefinedMetrics: computed.undefinedMetrics,
     inferenceMs: run.runMs,
   };
+}
+
+function bindFeatures(inputs: Inputs): InputBinding {
+  return bindInputs(inputs.model, inputs.table, {
+    features: inputs.request.features,
+    labelColumn: inputs.request.labelColumn,
+    modelSource: inputs.modelPath,
+  });
 }

@@ -1,3 +1,4 @@
+import { describeRow, type Table } from "../data/table";
 import { DossierError, invalidInput } from "../errors";
 import type { OutputColumn } from "../onnx/run";
 
@@ -6,6 +7,7 @@ export function positiveScores(
   probability: OutputColumn,
   classLabels: string[],
   positiveClass: string,
+  table: Table,
 ): Float64Array {
   const rowCount = probability.data.length / probability.width;
   const scores = new Float64Array(rowCount);
@@ -40,7 +42,7 @@ export function positiveScores(
   const invalidRow = scores.findIndex((score) => !(score >= 0 && score <= 1));
   if (invalidRow >= 0) {
     throw invalidInput(
-      `The model's probability for data row ${invalidRow + 1} is ${scores[invalidRow]}, outside [0, 1]; ` +
+      `The model's probability for ${describeRow(table, invalidRow)} is ${scores[invalidRow]}, outside [0, 1]; ` +
         "check the missing values in that row and the model's output.",
     );
   }
@@ -73,7 +75,10 @@ export function thresholdPredictions(
 }
 
 /** Converts the regression output to float64, one value per row. */
-export function regressionPredictions(output: OutputColumn): Float64Array {
+export function regressionPredictions(
+  output: OutputColumn,
+  table: Table,
+): Float64Array {
   if (output.width !== 1) {
     throw invalidInput(
       `The model output ${output.name} has ${output.width} values per row; a regression output has one.`,
@@ -91,7 +96,7 @@ export function regressionPredictions(output: OutputColumn): Float64Array {
   );
   if (invalidRow >= 0) {
     throw invalidInput(
-      `The model's prediction for data row ${invalidRow + 1} is ${predictions[invalidRow]}; ` +
+      `The model's prediction for ${describeRow(table, invalidRow)} is ${predictions[invalidRow]}, not a finite number; ` +
         "check the missing values in that row.",
     );
   }

@@ -1,6 +1,11 @@
 import type { Task } from "../../../shared/contract";
-import { invalidInput } from "../errors";
-import { categoryAt, type Column } from "../data/table";
+import { invalidInput, type DossierError } from "../errors";
+import {
+  categoryAt,
+  describeRow,
+  type Column,
+  type Table,
+} from "../data/table";
 import type { ModelInspection } from "../onnx/inspect";
 import type { TensorSignature } from "../store/types";
 
@@ -28,11 +33,11 @@ export function resolveTask(
 }
 
 /** Returns the text of every row's label; missing labels are an error. */
-export function readLabels(column: Column, rowCount: number): string[] {
-  const labels = new Array<string>(rowCount);
+export function readLabels(column: Column, table: Table): string[] {
+  const labels = new Array<string>(table.rowCount);
   let missingCount = 0;
   let firstMissingRow = -1;
-  for (let row = 0; row < rowCount; row += 1) {
+  for (let row = 0; row < table.rowCount; row += 1) {
     const label =
       column.kind === "categorical"
         ? categoryAt(column, row)
@@ -44,38 +49,78 @@ export function readLabels(column: Column, rowCount: number): string[] {
     labels[row] = label ?? "";
   }
   if (missingCount > 0) {
-    throw invalidInput(
-      `The label column ${column.name} is missing in ${missingCount} rows, first at data row ${firstMissingRow + 1}; ` +
-        "remove those rows or fill their labels.",
+    throw missingLabels(
+      column,
+      missingCount,
+      describeRow(table, firstMissingRow),
     );
   }
   return labels;
+}
+
+/** Builds the error for labels missing in `count` rows, the first at `where`. */
+export function missingLabels(
+  column: Column,
+  count: number,
+  where: string,
+): DossierError {
+  return invalidInput(
+    `The label column ${column.name} is missing in ${count} ${count === 1 ? "row" : "rows"}, first at ${where}; ` +
+      "remove those rows or fill their labels.",
+  );
 }
 
 function formatNumber(value: number | undefined): string | undefined {
   return value === undefined || Number.isNaN(value) ? undefined : String(value);
 }
 
+/** The positive label as written in the data, and the other label if any. */
+export type BinaryLabels = {
+  positive: string;
+  negative: string | null;
+};
+
 /**
  * Chooses the positive label as written in the data: the requested one, else
  * the model's `positive_label` metadata if the data contains it, else "1" for
- * labels 0 and 1.
+ * labels 0 and 1. The negative label is the data's other label, if any.
  */
 export function resolvePositiveLabel(
   labels: string[],
+  column: Column,
+  requested: string | undefined,
+  model: ModelInspection,
+): BinaryLabels {
+  const distinct = [...new Set(labels)].sort();
+  if (distinct.length > 2) {
+    throw tooManyLabels(column, distinct);
+  }
+  const positive = choosePositiveLabel(distinct, column.name, requested, model);
+  const negative = distinct.find((label) => label !== positive) ?? null;
+  return { positive, negative };
+}
+
+function tooManyLabels(column: Column, distinct: string[]): DossierError {
+  const found = `The label column ${column.name} has ${distinct.length} distinct values (${preview(distinct)})`;
+  if (column.kind === "numeric") {
+    return invalidInput(
+      `${found}; Dossier evaluates binary classification, so pick a column with two labels, ` +
+        "or pass --task regression if the label is a quantity.",
+    );
+  }
+  return invalidInput(
+    `${found}; Dossier evaluates binary classification and does not support multiclass evaluation, ` +
+      "so pick a column with two labels.",
+  );
+}
+
+function choosePositiveLabel(
+  distinct: string[],
   labelColumn: string,
   requested: string | undefined,
   model: ModelInspection,
 ): string {
-  const distinct = [...new Set(labels)].sort();
-  if (distinct.length > 2) {
-    throw invalidInput(
-      `The label column ${labelColumn} has ${distinct.length} distinct values (${preview(distinct)}); ` +
-        "Dossier evaluates binary classification, so pick a column with two labels or pass --task regression.",
-    );
-  }
   const listed = distinct.map((label) => `'${label}'`).join(", ");
-
   if (requested !== undefined) {
     const match = distinct.find((label) => sameLabel(label, requested));
     if (match === undefined) {
@@ -193,6 +238,9 @@ export function selectClassifierOutputs(
       output.shape.length === 2,
   );
   const probability = preferNamed(probabilities, "prob");
+  if (probability === null) {
+    rejectProbabilityMaps(model, modelSource);
+  }
   const width = probability?.shape[1];
   if (typeof width === "number" && width > 2) {
     throw invalidInput(
@@ -212,6 +260,31 @@ export function selectClassifierOutputs(
     );
   }
   return { label, probability };
+}
+
+/**
+ * Rejects a classifier whose probabilities come only as a sequence or map
+ * output, such as skl2onnx's ZipMap, because onnxruntime-node returns tensors
+ * only. Evaluating its labels alone would drop the score metrics silently.
+ */
+function rejectProbabilityMaps(
+  model: ModelInspection,
+  modelSource: string,
+): void {
+  const maps = model.outputs.filter(
+    (output) =>
+      output.elementType === "sequence" || output.elementType === "map",
+  );
+  const [first] = maps;
+  if (first === undefined) {
+    return;
+  }
+  throw invalidInput(
+    `The model ${modelSource} has no probability tensor: its output ${first.name} is a ${first.elementType}, ` +
+      "as skl2onnx's ZipMap makes, and Dossier reads tensors only. " +
+      "Export the model again without ZipMap, so that the probabilities are a float tensor [N, 2]; " +
+      'with skl2onnx, pass options={id(model): {"zipmap": False}} to to_onnx or convert_sklearn.',
+  );
 }
 
 export function selectRegressionOutput(

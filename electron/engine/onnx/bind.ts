@@ -1,5 +1,13 @@
+import { parseDecimal } from "../csv/infer-columns";
+import {
+  categoryAt,
+  describeRow,
+  findColumn,
+  type CategoricalColumn,
+  type Column,
+  type Table,
+} from "../data/table";
 import { invalidInput } from "../errors";
-import { categoryAt, findColumn, type Column, type Table } from "../data/table";
 import type { TensorSignature } from "../store/types";
 import type { ModelInspection } from "./inspect";
 import {
@@ -38,29 +46,47 @@ const feedTypes: Record<string, FeedType> = {
   string: "string",
 };
 
+export type BindOptions = {
+  /** Feature order for a model with one 2-D input. */
+  features: string[] | undefined;
+  /** The label column, which must not be one of the features. */
+  labelColumn: string;
+  /** The model's file, named in error messages. */
+  modelSource: string;
+};
+
 /**
  * Binds the table's columns to the model's inputs: one input per column by
  * name, or one 2-D input whose feature order comes from `features`, else
  * from the model's `feature_names` metadata (a JSON array of column names).
  *
- * @throws DossierError `invalidInput` naming the missing columns or the
- * column whose type the input cannot take.
+ * @throws DossierError `invalidInput` naming the missing columns, the label
+ * column when the model reads it as a feature, or the first cell that the
+ * input's type cannot take.
  */
 export function bindInputs(
   model: ModelInspection,
   table: Table,
-  features: string[] | undefined,
-  modelSource: string,
+  options: BindOptions,
 ): InputBinding {
+  const { features, labelColumn, modelSource } = options;
   const [onlyInput] = model.inputs;
   const matchesByName = model.inputs.every(
     (input) => findColumn(table, input.name) !== undefined,
   );
 
   if (features === undefined && matchesByName) {
+    const featureColumns = model.inputs.map((input) => input.name);
+    if (featureColumns.includes(labelColumn)) {
+      throw invalidInput(
+        `The label column ${labelColumn} is also an input of the model ${modelSource}, ` +
+          "so the model would read the true label (target leakage); " +
+          "check --label, and export the model without the label among its inputs.",
+      );
+    }
     return {
       mode: "columnPerInput",
-      featureColumns: model.inputs.map((input) => input.name),
+      featureColumns,
       inputs: model.inputs.map((input) =>
         bindColumnInput(input, requireColumn(table, input.name), table),
       ),
@@ -76,6 +102,16 @@ export function bindInputs(
   }
   const featureNames = features ?? readFeatureNames(model, modelSource);
   if (model.inputs.length === 1 && onlyInput && featureNames !== null) {
+    if (featureNames.includes(labelColumn)) {
+      const origin =
+        features === undefined
+          ? "the model's feature_names metadata"
+          : "--features";
+      throw invalidInput(
+        `The label column ${labelColumn} is one of the features named by ${origin} for ${modelSource}, ` +
+          "so the model would read the true label (target leakage); check --label and the feature list.",
+      );
+    }
     return {
       mode: "featureMatrix",
       featureColumns: featureNames,
@@ -159,7 +195,7 @@ function bindColumnInput(
   const data =
     type === "string"
       ? columnAsStrings(column, table.rowCount)
-      : columnAsNumbers(column, type, table.rowCount, input.name);
+      : columnAsNumbers(column, type, table, input.name);
   return { name: input.name, type, width: 1, isMatrix, data };
 }
 
@@ -201,7 +237,7 @@ function bindMatrixInput(
     const values = columnAsNumbers(
       requireColumn(table, name),
       type,
-      table.rowCount,
+      table,
       input.name,
     );
     for (let row = 0; row < table.rowCount; row += 1) {
@@ -214,32 +250,80 @@ function bindMatrixInput(
 function columnAsNumbers(
   column: Column,
   type: Exclude<FeedType, "string">,
-  rowCount: number,
+  table: Table,
   inputName: string,
 ): NumericTensorData {
-  if (column.kind !== "numeric") {
-    throw invalidInput(
-      `The column ${column.name} contains text, but the model input ${inputName} expects ${type} numbers; ` +
-        "check the column names and the missing-value markers.",
-    );
+  const values = allocateTensorData(type, table.rowCount);
+  if (column.kind === "categorical") {
+    rejectTextColumn(column, type, table, inputName);
   }
-
-  const values = allocateTensorData(type, rowCount);
   const isInteger = type === "int32" || type === "int64";
-  for (let row = 0; row < rowCount; row += 1) {
-    const value = column.values[row] ?? Number.NaN;
+  for (let row = 0; row < table.rowCount; row += 1) {
+    const value =
+      column.kind === "numeric"
+        ? (column.values[row] ?? Number.NaN)
+        : Number.NaN;
     if (isInteger && !Number.isInteger(value)) {
       const problem = Number.isNaN(value)
         ? "a missing value"
         : `the value ${value}`;
       throw invalidInput(
-        `The column ${column.name} has ${problem} at data row ${row + 1}, but the model input ${inputName} takes integers only.`,
+        `The column ${column.name} has ${problem} at ${describeRow(table, row)}, ` +
+          `but the model input ${inputName} takes integers only; fill or remove that row.`,
       );
     }
     // Float inputs receive NaN for a missing value, which imputers in the graph recognise.
     values[row] = (type === "int64" ? BigInt(value) : value) as never;
   }
   return values;
+}
+
+/**
+ * Rejects a text column fed to a numeric input, naming its first cell that is
+ * neither missing nor a number. A column whose every cell is missing passes,
+ * to be bound as missing values.
+ */
+function rejectTextColumn(
+  column: CategoricalColumn,
+  type: Exclude<FeedType, "string">,
+  table: Table,
+  inputName: string,
+): void {
+  for (let row = 0; row < table.rowCount; row += 1) {
+    const text = categoryAt(column, row);
+    if (text === undefined || parseDecimal(text) !== undefined) {
+      continue;
+    }
+    const value = JSON.stringify(text);
+    const { problem, fix } = describeNonNumber(text);
+    throw invalidInput(
+      `The column ${column.name} has the value ${value} at ${describeRow(table, row)}${problem}, ` +
+        `but the model input ${inputName} takes ${type} numbers; ${fix}`,
+    );
+  }
+}
+
+/** Says why a cell text is not a number, and how to fix it. */
+function describeNonNumber(text: string): { problem: string; fix: string } {
+  const trimmed = text.trim();
+  if (Math.abs(Number(trimmed)) === Number.POSITIVE_INFINITY) {
+    return {
+      problem: ", which is not a finite number",
+      fix: "write a finite number, or leave the cell empty for a missing value.",
+    };
+  }
+  if (/^[+-]?\d{1,3}(?:\.\d{3})*,\d+$|^[+-]?\d+,\d+$/.test(trimmed)) {
+    return {
+      problem: ", which uses a decimal comma",
+      fix: "write numbers with a decimal point, as in 0.5.",
+    };
+  }
+  return {
+    problem: "",
+    fix:
+      "check the column names, and if the value marks a missing value, " +
+      "list it with --missing, which replaces the default markers ?, NA.",
+  };
 }
 
 /**

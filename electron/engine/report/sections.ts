@@ -109,6 +109,7 @@ function evaluationFields(
       label: localizer.text("fieldRowsEvaluated"),
       value: localizer.count(result.rows),
     },
+    { label: localizer.text("fieldActor"), value: result.actor },
   ];
 }
 
@@ -178,7 +179,10 @@ function taskFields(result: EvaluationResult, localizer: Localizer): Field[] {
     },
     {
       label: localizer.text("fieldThreshold"),
-      value: localizer.decimal(result.threshold),
+      value:
+        result.threshold === null
+          ? localizer.text("thresholdNotApplied")
+          : localizer.decimal(result.threshold),
     },
   ];
 }
@@ -245,7 +249,10 @@ function drawConfusionMatrixSection(
   const matrixText: ConfusionMatrixText = {
     predictedAxis: localizer.text("axisPredicted"),
     actualAxis: localizer.text("axisActual"),
-    negativeClass: localizer.text("classNegative"),
+    negativeClass:
+      result.negativeLabel === null
+        ? localizer.text("classNegativeAbsent")
+        : localizer.text("classNegative", { label: result.negativeLabel }),
     positiveClass: localizer.text("classPositive", {
       label: result.positiveLabel,
     }),
@@ -270,9 +277,11 @@ function drawConfusionMatrixSection(
   doc.y += 8;
   drawParagraph(
     doc,
-    localizer.text("confusionNote", {
-      threshold: localizer.decimal(result.threshold),
-    }),
+    result.threshold === null
+      ? localizer.text("confusionNoteLabelsOnly")
+      : localizer.text("confusionNote", {
+          threshold: localizer.decimal(result.threshold),
+        }),
     colors.muted,
   );
   endSection(doc);

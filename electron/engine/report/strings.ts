@@ -28,6 +28,7 @@ const en = {
   fieldFinished: "Finished",
   fieldDuration: "Duration",
   fieldRowsEvaluated: "Rows evaluated",
+  fieldActor: "Run by",
   fieldNameVersion: "Name and version",
   fieldSha256: "SHA-256",
   fieldSize: "Size",
@@ -38,6 +39,7 @@ const en = {
   fieldPositiveLabel: "Positive label",
   fieldPositiveClass: "Model's positive class",
   fieldThreshold: "Decision threshold",
+  thresholdNotApplied: "not applied (the model outputs labels only)",
 
   taskClassification: "Binary classification",
   taskRegression: "Regression",
@@ -62,7 +64,8 @@ const en = {
 
   axisPredicted: "Predicted label",
   axisActual: "True label",
-  classNegative: "Negative",
+  classNegative: "Negative: {label}",
+  classNegativeAbsent: "Negative (none in the data)",
   classPositive: "Positive: {label}",
   cellTrueNegative: "true negatives",
   cellFalsePositive: "false positives",
@@ -70,6 +73,8 @@ const en = {
   cellTruePositive: "true positives",
   confusionNote:
     "Rows are true labels and columns are labels predicted at the decision threshold {threshold}.",
+  confusionNoteLabelsOnly:
+    "Rows are true labels and columns are the labels that the model output.",
 
   axisFalsePositiveRate: "False positive rate",
   axisTruePositiveRate: "True positive rate",
@@ -119,6 +124,7 @@ const tr: Record<StringId, string> = {
   fieldFinished: "Bitiş",
   fieldDuration: "Süre",
   fieldRowsEvaluated: "Değerlendirilen satır",
+  fieldActor: "Çalıştıran",
   fieldNameVersion: "Ad ve sürüm",
   fieldSha256: "SHA-256",
   fieldSize: "Boyut",
@@ -129,6 +135,7 @@ const tr: Record<StringId, string> = {
   fieldPositiveLabel: "Pozitif etiket",
   fieldPositiveClass: "Modeldeki pozitif sınıf",
   fieldThreshold: "Karar eşiği",
+  thresholdNotApplied: "uygulanmadı (model yalnızca etiket veriyor)",
 
   taskClassification: "İkili sınıflandırma",
   taskRegression: "Regresyon",
@@ -153,7 +160,8 @@ const tr: Record<StringId, string> = {
 
   axisPredicted: "Tahmin edilen etiket",
   axisActual: "Gerçek etiket",
-  classNegative: "Negatif",
+  classNegative: "Negatif: {label}",
+  classNegativeAbsent: "Negatif (veride yok)",
   classPositive: "Pozitif: {label}",
   cellTrueNegative: "doğru negatif",
   cellFalsePositive: "yanlış pozitif",
@@ -161,6 +169,8 @@ const tr: Record<StringId, string> = {
   cellTruePositive: "doğru pozitif",
   confusionNote:
     "Satırlar gerçek etiketleri, sütunlar {threshold} karar eşiğinde tahmin edilen etiketleri gösterir.",
+  confusionNoteLabelsOnly:
+    "Satırlar gerçek etiketleri, sütunlar modelin verdiği etiketleri gösterir.",
 
   axisFalsePositiveRate: "Yanlış pozitif oranı",
   axisTruePositiveRate: "Doğru pozitif oranı",
