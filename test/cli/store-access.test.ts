@@ -104,3 +104,17 @@ describe("store access from the command line", () => {
     expect(run.stderr).toContain("does not exist");
   });
 });
+
+describe("offline operation", () => {
+  it("leaves no onnxruntime telemetry files", () => {
+    const home = makeTempFolder();
+    const storePath = path.join(makeTempFolder(), "store.db");
+
+    // runDossier passes only PATH and HOME, so ORT_DISABLE_TELEMETRY is not
+    // inherited from the test runner: the engine must set it itself.
+    const run = runDossier(germanArgs(storePath), { HOME: home });
+
+    expect(run.status).toBe(0);
+    expect(fs.existsSync(path.join(home, ".cache", "Microsoft"))).toBe(false);
+  });
+});

@@ -10,6 +10,12 @@ import {
 
 const log = createLogger("onnx");
 
+// onnxruntime-node 1.31 writes a device id and hardware facts under
+// ~/.cache/Microsoft and uploads them to Microsoft's telemetry service, unless
+// ORT_DISABLE_TELEMETRY is set when it creates its environment (at the first
+// session). Dossier runs offline and sends nothing anywhere.
+process.env.ORT_DISABLE_TELEMETRY = "1";
+
 /** One model output for every row, flattened row by row. */
 export type OutputColumn = {
   name: string;
