@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { openEngine, type Engine } from "../engine/api";
 import { defaultStorePath } from "../engine/paths";
@@ -22,9 +23,12 @@ export async function withEngine<Value>(
   access: "readOnly" | "readWrite" = "readWrite",
 ): Promise<Value> {
   const { storePath, isDefault } = resolveStore(options, io);
+  // The default store does not exist before the first evaluation; listing
+  // it then shows empty lists, and a writable engine creates nothing to list.
+  const isFreshDefault = isDefault && !fs.existsSync(storePath);
   const engine = openEngine({
     storePath,
-    isReadOnly: access === "readOnly",
+    isReadOnly: access === "readOnly" && !isFreshDefault,
     canCreateFolder: isDefault,
   });
   try {

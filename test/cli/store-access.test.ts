@@ -118,3 +118,26 @@ describe("offline operation", () => {
     expect(fs.existsSync(path.join(home, ".cache", "Microsoft"))).toBe(false);
   });
 });
+
+describe("default store", () => {
+  it("lists nothing before the first evaluation", () => {
+    const home = makeTempFolder();
+
+    const run = runDossier(["models", "list"], { HOME: home });
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("No models yet");
+    expect(fs.existsSync(path.join(home, ".local"))).toBe(false);
+  });
+
+  it("is created with its folders on the first evaluation", () => {
+    const home = makeTempFolder();
+    const args = germanArgs("unused").slice(0, -2);
+
+    const run = runDossier(args, { HOME: home });
+
+    expect(run.status).toBe(0);
+    const storePath = path.join(home, ".local/share/Dossier/dossier.db");
+    expect(countStoreRows(storePath).evaluations).toBe(1);
+  });
+});

@@ -374,3 +374,70 @@ describe("query plans", () => {
     );
   });
 });
+
+describe("upgrades", () => {
+  /** Makes a current store look like one written before the last migration. */
+  function downgrade(storePath: string): void {
+    const database = new Database(storePath);
+    database.exec(
+      "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;",
+    );
+    database
+      .prepare(
+        "DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)",
+      )
+      .run();
+    database.pragma("journal_mode = DELETE");
+    database.close();
+  }
+
+  it("leaves an older store as it was until used", () => {
+    const storePath = createStore();
+    downgrade(storePath);
+    const bytesBefore = fs.readFileSync(storePath);
+
+    openStore({ storePath }).close();
+
+    expect(fs.readFileSync(storePath).equals(bytesBefore)).toBe(true);
+  });
+
+  it("migrates an older store on first use", () => {
+    const storePath = createStore();
+    downgrade(storePath);
+
+    const store = openStore({ storePath });
+    const models = store.listModels();
+    store.close();
+
+    const database = new Database(storePath, { readonly: true });
+    const triggers = database
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+      .all();
+    database.close();
+    expect(models).toHaveLength(1);
+    expect(triggers).toHaveLength(2);
+  });
+
+  it("asks for write access to upgrade", () => {
+    const storePath = createStore();
+    downgrade(storePath);
+
+    const failure = storeError(() =>
+      openStore({ storePath, isReadOnly: true }),
+    );
+
+    expect(failure.code).toBe("storeUnusable");
+    expect(failure.message).toContain("needs an upgrade");
+  });
+
+  it("calls an empty file empty, not older", () => {
+    const storePath = storeIn(makeTempFolder());
+    fs.writeFileSync(storePath, "");
+
+    const failure = storeError(() =>
+      openStore({ storePath, isReadOnly: true }),
+    );
+
+    expect(failure.message).toContain("is empty");
+  });
+});

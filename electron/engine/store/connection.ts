@@ -6,6 +6,7 @@ import {
   assertKnownSchema,
   hasPendingMigrations,
   migrateStore,
+  readAppliedMigrationMillis,
   storeApplicationId,
 } from "./migrate";
 
@@ -16,9 +17,10 @@ export type ConnectionOptions = {
 };
 
 /**
- * Opens an existing store or creates a new one, checks that it is a Dossier
- * store this build understands, and, unless read-only, migrates it. Nothing
- * is written to a file that fails a check.
+ * Opens an existing store or creates a new one and checks that it is a
+ * Dossier store this build understands. It writes nothing: `upgrade` does,
+ * before the first operation, so a run that fails first leaves the file as
+ * it was.
  *
  * @throws DossierError `storeUnusable` naming the file and the fix.
  */
@@ -35,12 +37,10 @@ export function connect(options: ConnectionOptions): Database.Database {
     assertDossierStore(client, storePath);
     assertKnownSchema(client, storePath);
 
+    // NOTE: a WAL store in a folder the reader cannot write fails here with
+    // SQLITE_READONLY, because SQLite must create the -shm file to read it.
     if (isReadOnly) {
       assertMigrated(client, storePath);
-    } else {
-      client.pragma("journal_mode = WAL");
-      client.pragma("synchronous = FULL");
-      migrateStore(client, storePath);
     }
     client.pragma("foreign_keys = ON");
     return client;
@@ -75,7 +75,28 @@ function assertDossierStore(
   );
 }
 
+/**
+ * Switches a writable store to WAL and applies pending migrations. Both are
+ * no-ops on a current store, which stays byte for byte as it was.
+ */
+export function upgrade(client: Database.Database, storePath: string): void {
+  try {
+    client.pragma("journal_mode = WAL");
+    client.pragma("synchronous = FULL");
+    migrateStore(client, storePath);
+  } catch (error) {
+    throw toStoreError(error, storePath);
+  }
+}
+
 function assertMigrated(client: Database.Database, storePath: string): void {
+  if (readAppliedMigrationMillis(client) === null) {
+    throw new DossierError(
+      "storeUnusable",
+      `The file ${storePath} is empty, not a Dossier store yet; ` +
+        "run dossier evaluate with --store pointing at it to create the store.",
+    );
+  }
   if (hasPendingMigrations(client)) {
     throw new DossierError(
       "storeUnusable",

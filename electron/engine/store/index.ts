@@ -14,7 +14,7 @@ import type {
 import { DossierError, invariant } from "../errors";
 import { createLogger } from "../log";
 import { appendAuditEvent } from "./audit";
-import { connect, prepareFolder, toStoreError } from "./connection";
+import { connect, prepareFolder, toStoreError, upgrade } from "./connection";
 import { listDatasets, listEvaluations, listModels } from "./queries";
 import { registerDatasetVersion, registerModelVersion } from "./registry";
 import { evaluations } from "./schema";
@@ -81,6 +81,7 @@ export function openStore(options: OpenStoreOptions): Store {
     nativeBinding: options.nativeBinding,
   };
   let client: Database.Database | undefined;
+  let isUpgraded = isReadOnly;
 
   if (fs.existsSync(storePath)) {
     client = connect(connectionOptions);
@@ -101,6 +102,10 @@ export function openStore(options: OpenStoreOptions): Store {
       prepareFolder(storePath, options.canCreateFolder ?? false);
       client = connect(connectionOptions);
       log.debug({ storePath }, "store created");
+    }
+    if (!isUpgraded) {
+      upgrade(client, storePath);
+      isUpgraded = true;
     }
     return drizzle({ client });
   }
