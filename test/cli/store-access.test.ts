@@ -141,3 +141,31 @@ describe("default store", () => {
     expect(countStoreRows(storePath).evaluations).toBe(1);
   });
 });
+
+describe("read-only stores", () => {
+  // Root ignores file modes, so a root test reads as the account nobody.
+  const reader =
+    process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+  it("lists a store in a folder the reader cannot write", () => {
+    const folder = makeTempFolder();
+    const storePath = path.join(folder, "store.db");
+    expect(runDossier(germanArgs(storePath)).status).toBe(0);
+    fs.chmodSync(storePath, 0o444);
+    fs.chmodSync(folder, 0o555);
+    const bytesBefore = fs.readFileSync(storePath);
+
+    const run = runDossier(
+      ["models", "list", "--store", storePath],
+      {},
+      reader,
+    );
+    fs.chmodSync(folder, 0o755);
+
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("german-credit-amount-linreg@1");
+    expect(fs.readFileSync(storePath).equals(bytesBefore)).toBe(true);
+    expect(fs.readdirSync(folder)).toEqual(["store.db"]);
+  });
+});

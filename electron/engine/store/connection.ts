@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { DossierError } from "../errors";
@@ -25,10 +26,31 @@ export type ConnectionOptions = {
  * @throws DossierError `storeUnusable` naming the file and the fix.
  */
 export function connect(options: ConnectionOptions): Database.Database {
+  try {
+    return openChecked(options.storePath, options);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const isSharedMemoryDenied =
+      options.isReadOnly &&
+      typeof code === "string" &&
+      (code.startsWith("SQLITE_READONLY") ||
+        code.startsWith("SQLITE_CANTOPEN")) &&
+      !isWritable(path.dirname(options.storePath));
+    if (isSharedMemoryDenied) {
+      return openSnapshot(options);
+    }
+    throw toStoreError(error, options.storePath);
+  }
+}
+
+function openChecked(
+  filePath: string,
+  options: ConnectionOptions,
+): Database.Database {
   const { storePath, isReadOnly, nativeBinding } = options;
   let client: Database.Database | undefined;
   try {
-    client = new Database(storePath, {
+    client = new Database(filePath, {
       readonly: isReadOnly,
       fileMustExist: isReadOnly,
       ...(nativeBinding === undefined ? {} : { nativeBinding }),
@@ -36,9 +58,6 @@ export function connect(options: ConnectionOptions): Database.Database {
     client.pragma("busy_timeout = 5000");
     assertDossierStore(client, storePath);
     assertKnownSchema(client, storePath);
-
-    // NOTE: a WAL store in a folder the reader cannot write fails here with
-    // SQLITE_READONLY, because SQLite must create the -shm file to read it.
     if (isReadOnly) {
       assertMigrated(client, storePath);
     }
@@ -46,7 +65,48 @@ export function connect(options: ConnectionOptions): Database.Database {
     return client;
   } catch (error) {
     client?.close();
-    throw toStoreError(error, storePath);
+    throw error;
+  }
+}
+
+function isWritable(folder: string): boolean {
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a store whose folder the reader cannot write. SQLite must create a
+ * -shm file beside a WAL database to read it, so the store and its -wal file
+ * are copied to a temporary folder, which closing the connection removes.
+ *
+ * NOTE: a change that another process commits while the files are copied
+ * can be missed or, mid-checkpoint, read torn; listing is meant for a store
+ * at rest, as a read-only auditor's copy usually is.
+ */
+function openSnapshot(options: ConnectionOptions): Database.Database {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-snapshot-"));
+  try {
+    const copy = path.join(folder, path.basename(options.storePath));
+    fs.copyFileSync(options.storePath, copy);
+    const wal = `${options.storePath}-wal`;
+    if (fs.existsSync(wal)) {
+      fs.copyFileSync(wal, `${copy}-wal`);
+    }
+    const client = openChecked(copy, options);
+    const close = client.close.bind(client);
+    client.close = () => {
+      close();
+      fs.rmSync(folder, { recursive: true, force: true });
+      return client;
+    };
+    return client;
+  } catch (error) {
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw toStoreError(error, options.storePath);
   }
 }
 
