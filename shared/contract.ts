@@ -126,6 +126,11 @@ const evaluationCommon = {
   actor: z.string(),
   /** Metric name to the reason it is not defined, for each `null` metric. */
   undefinedMetrics: z.record(z.string(), z.string()),
+  /**
+   * Sentences about metrics that look wrong although the evaluation
+   * succeeded, such as a ROC AUC below 0.5; empty when there are none.
+   */
+  warnings: z.array(z.string()),
   timings: z.object({
     readMs: z.number(),
     inferenceMs: z.number(),

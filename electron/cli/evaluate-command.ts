@@ -82,6 +82,10 @@ export async function runEvaluate(
     if (writtenReport !== undefined) {
       io.stdout(`Report written to ${writtenReport}\n`);
     }
+    // With --json the warnings are a field of the output instead.
+    for (const warning of result.warnings) {
+      io.stderr(`dossier: warning: ${warning}\n`);
+    }
   }
   if (reportFailure !== undefined) {
     throw reportFailure;

@@ -8,6 +8,11 @@ import type {
 
 const integerFormat = new Intl.NumberFormat("en-US");
 
+/** Formats a count with its noun, singular for exactly one: "1 row", "2 rows". */
+function formatCount(count: number, noun: string): string {
+  return `${integerFormat.format(count)} ${count === 1 ? noun : `${noun}s`}`;
+}
+
 function formatMetric(
   value: number | null,
   reason: string | undefined,
@@ -23,7 +28,7 @@ export function formatEvaluation(result: EvaluationResult): string {
   const lines = [
     `Evaluated ${result.model.name}@${result.model.version} on ` +
       `${result.dataset.name}@${result.dataset.version}: ` +
-      `${integerFormat.format(result.rows)} rows, ${result.task}`,
+      `${formatCount(result.rows, "row")}, ${result.task}`,
     `  model   sha256 ${result.model.sha256}`,
     `  dataset sha256 ${result.dataset.sha256}`,
   ];
@@ -97,7 +102,7 @@ export function formatModels(models: ModelSummary[]): string {
     model.versions.map(
       (version) =>
         `${model.name}@${version.version}  ${version.sha256}  ` +
-        `${integerFormat.format(version.sizeBytes)} bytes  ${version.producer ?? "unknown producer"}`,
+        `${formatCount(version.sizeBytes, "byte")}  ${version.producer ?? "unknown producer"}`,
     ),
   );
   return `${lines.join("\n")}\n`;
@@ -111,7 +116,7 @@ export function formatDatasets(datasets: DatasetSummary[]): string {
     dataset.versions.map(
       (version) =>
         `${dataset.name}@${version.version}  ${version.sha256}  ` +
-        `${integerFormat.format(version.rowCount)} rows  ${version.columnCount} columns  ${version.path}`,
+        `${formatCount(version.rowCount, "row")}  ${formatCount(version.columnCount, "column")}  ${version.path}`,
     ),
   );
   return `${lines.join("\n")}\n`;

@@ -26,7 +26,8 @@ const contentTypes: Readonly<Record<string, string>> = {
 
 /**
  * Maps a renderer URL to a file inside `rootDir`. Returns undefined for
- * another scheme or host, and for a path that leaves `rootDir`.
+ * another scheme or host, for a path that leaves `rootDir`, and for a path
+ * with a NUL byte.
  */
 export function resolveRendererFile(
   rootDir: string,
@@ -45,6 +46,11 @@ export function resolveRendererFile(
   try {
     relativePath = decodeURIComponent(parsed.pathname);
   } catch {
+    return undefined;
+  }
+  // A NUL byte, as from "%00", makes readFile throw with the full path in
+  // its message, and no file of the build has one in its name.
+  if (relativePath.includes("\0")) {
     return undefined;
   }
   if (relativePath.endsWith("/")) {

@@ -301,6 +301,19 @@ describe("browser host static files", () => {
     expect(reply.body).not.toContain(outsideFileText);
   });
 
+  it.each(["/index.html%00.js", "/assets%00/index.js", "/%00"])(
+    "returns 404 without a path for %s",
+    async (target) => {
+      const rendererDir = makeRendererBuild();
+      const host = await startTestHost(rendererDir);
+
+      const reply = await send(host, { path: target });
+
+      expect(reply.status).toBe(404);
+      expect(reply.body).not.toContain(rendererDir);
+    },
+  );
+
   it("answers the icon request with no content", async () => {
     const host = await startTestHost();
 

@@ -172,6 +172,42 @@ describe("dossier evaluate", () => {
     );
   });
 
+  it("counts one row in the singular", () => {
+    const folder = makeTempFolder();
+    const modelPath = path.join(folder, "labels.onnx");
+    const dataPath = path.join(folder, "one.csv");
+    const storePath = path.join(folder, "store.db");
+    fs.writeFileSync(
+      modelPath,
+      linearClassifierModel({
+        inputs: [{ name: "x1", type: "float", shape: ["N", 1] }],
+        coefficients: [1],
+        intercept: 0,
+        classLabels: [0, 1],
+        outputs: "labelOnly",
+      }),
+    );
+    fs.writeFileSync(dataPath, "x1,label\n2,1\n");
+
+    const run = runDossier([
+      "evaluate",
+      "--model",
+      modelPath,
+      "--data",
+      dataPath,
+      "--label",
+      "label",
+      "--store",
+      storePath,
+    ]);
+    const listing = runDossier(["datasets", "list", "--store", storePath]);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("one@1: 1 row, classification\n");
+    expect(listing.status).toBe(0);
+    expect(listing.stdout).toContain("  1 row  2 columns  ");
+  });
+
   it("registers the names given", () => {
     const storePath = path.join(makeTempFolder(), "store.db");
 

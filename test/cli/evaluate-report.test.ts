@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import {
   makeTempFolder,
   referenceFiles,
 } from "../helpers/workspace";
+import { linearClassifierModel } from "../helpers/onnx-builder";
 import { runDossier, runDossierAsync, type Account } from "./run-cli";
 
 function adultArgs(storePath: string, reportPath: string): string[] {
@@ -154,5 +156,99 @@ describe("dossier evaluate when the report fails late", () => {
         `but its report could not be written to ${reportPath}: ENOENT`,
     );
     expect(countStoreRows(storePath).evaluations).toBe(1);
+  });
+});
+
+/**
+ * Writes a logistic model that ranks its eight rows backwards and the rows,
+ * and returns the evaluate arguments without --json or --report. The model
+ * gives P(1) = sigmoid(-(x1 - 2·x2 + 0.5)), which orders the rows opposite to
+ * sigmoid(x1 - 2·x2 + 0.5). That score ranks 12.5 of the 16 (positive,
+ * negative) pairs correctly, the tie of rows 3 and 4 counting one half, so
+ * by hand this model's ROC AUC is (16 - 12.5) / 16 = 0.21875.
+ */
+function invertedModelArgs(folder: string): string[] {
+  const modelPath = path.join(folder, "inverted.onnx");
+  const dataPath = path.join(folder, "rows.csv");
+  fs.writeFileSync(
+    modelPath,
+    linearClassifierModel({
+      inputs: [
+        { name: "x1", type: "float", shape: ["N", 1] },
+        { name: "x2", type: "float", shape: ["N", 1] },
+      ],
+      coefficients: [-1, 2],
+      intercept: -0.5,
+      classLabels: [0, 1],
+    }),
+  );
+  fs.writeFileSync(
+    dataPath,
+    "x1,x2,label\n1.5,0,1\n0.5,0,1\n0,0.5,1\n1,1,0\n0,1,0\n2,0.5,0\n-1,-0.5,0\n3,0.5,1\n",
+  );
+  return [
+    "evaluate",
+    "--model",
+    modelPath,
+    "--data",
+    dataPath,
+    "--label",
+    "label",
+    "--store",
+    path.join(folder, "store.db"),
+  ];
+}
+
+const invertedWarning =
+  "ROC AUC is 0.218750, below the 0.5 of a random guess, so the positive label '1' " +
+  "probably does not correspond to the model's class '1'; check --positive and --positive-class.";
+
+describe("dossier evaluate warnings", () => {
+  it("prints a warning to standard error", () => {
+    const folder = makeTempFolder();
+
+    const run = runDossier(invertedModelArgs(folder));
+
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`dossier: warning: ${invertedWarning}\n`);
+    expect(run.stdout).toContain("rocAuc     0.218750");
+    expect(countStoreRows(path.join(folder, "store.db")).evaluations).toBe(1);
+  });
+
+  it("puts warnings in JSON and the report", () => {
+    const folder = makeTempFolder();
+    const reportPath = path.join(folder, "report.pdf");
+
+    const run = runDossier([
+      ...invertedModelArgs(folder),
+      "--json",
+      "--report",
+      reportPath,
+    ]);
+
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    const output = JSON.parse(run.stdout) as { warnings: string[] };
+    expect(output.warnings).toEqual([invertedWarning]);
+    const text = execFileSync("pdftotext", [reportPath, "-"], {
+      encoding: "utf8",
+    }).replace(/\s+/g, " ");
+    expect(text).toContain(`Warning ${invertedWarning}`);
+  });
+
+  it("prints no warning for a sound model", () => {
+    const folder = makeTempFolder();
+    const storePath = path.join(folder, "store.db");
+
+    const run = runDossier([
+      ...adultArgs(storePath, path.join(folder, "adult.pdf")),
+      "--json",
+    ]);
+
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect((JSON.parse(run.stdout) as { warnings: string[] }).warnings).toEqual(
+      [],
+    );
   });
 });

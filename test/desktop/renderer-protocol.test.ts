@@ -84,6 +84,8 @@ describe("renderer protocol handler", () => {
     ["an encoded slash", "app://dossier/..%2fsecret.html"],
     ["an encoded backslash", "app://dossier/..%5csecret.html"],
     ["a malformed escape", "app://dossier/%E0%A4%A.html"],
+    ["an encoded NUL byte", "app://dossier/index.html%00.js"],
+    ["an encoded NUL byte in a folder", "app://dossier/assets%00/index.js"],
   ])("returns 404 for %s", async (_case, url) => {
     const handle = createRendererRequestHandler(makeRendererBuild());
 
@@ -115,5 +117,8 @@ describe("resolveRendererFile", () => {
       undefined,
     );
     expect(resolveRendererFile(root, "not a url")).toBe(undefined);
+    expect(resolveRendererFile(root, "app://dossier/index.html%00.js")).toBe(
+      undefined,
+    );
   });
 });

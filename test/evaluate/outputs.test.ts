@@ -321,6 +321,46 @@ describe("positive class", () => {
     expect(message).toMatch(/'a', 'b'/);
   });
 
+  it("rejects metadata naming another class", async () => {
+    // Label 0 equals class 0, but the metadata names class 1, so reading
+    // class 1 would score label 0 with P(1) and invert the metrics.
+    const message = await expectRejected({
+      model: logisticModel({ metadata: { positive_class: "1" } }),
+      rows: logisticRows(),
+      request: { labelColumn: "label", positiveLabel: "0" },
+    });
+
+    expect(message).toMatch(/positive label '0' equals the model's class '0'/);
+    expect(message).toMatch(/positive_class metadata names class '1'/);
+    expect(message).toMatch(/pass --positive-class/);
+  });
+
+  it("accepts metadata agreeing with the label", async () => {
+    const result = await evaluateClassifier({
+      model: logisticModel({ metadata: { positive_class: "1" } }),
+      rows: logisticRows(),
+      request: { labelColumn: "label", positiveLabel: "1" },
+    });
+
+    expect(result.positiveClass).toBe("1");
+    expectClassificationMetrics(result, logisticAtHalf);
+  });
+
+  it("lets --positive-class settle a conflict", async () => {
+    const result = await evaluateClassifier({
+      model: logisticModel({ metadata: { positive_class: "1" } }),
+      rows: logisticRows(),
+      request: {
+        labelColumn: "label",
+        positiveLabel: "0",
+        positiveClass: "0",
+      },
+    });
+
+    expect(result.positiveClass).toBe("0");
+    expectClassificationMetrics(result, logisticLabelZeroAtHalf);
+  });
+
   it("rejects positive_class metadata the model lacks", async () => {
     const message = await expectRejected({
       model: logisticModel({ ...classesAB, metadata: { positive_class: "z" } }),

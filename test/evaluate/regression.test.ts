@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  buildModel,
   linearRegressorModel,
   type ColumnInputSpec,
   type LinearRegressorSpec,
+  type NodeSpec,
 } from "../helpers/onnx-builder";
 import { evaluateRegressor, expectRejected } from "./fixtures";
 
@@ -186,5 +188,75 @@ describe("regression", () => {
 
     // Data row 4 follows the header line, so it is line 5 of the file.
     expect(message).toMatch(/missing in 1 row, first at line 5;/);
+  });
+});
+
+/**
+ * Builds a model whose output `y_hat` is its input `x1` after `node`, a
+ * row-count-changing op, with an output shape that leaves the row count open.
+ */
+function reshapingModel(node: NodeSpec): Uint8Array {
+  return buildModel({
+    inputs: [{ name: "x1", type: "float", shape: ["N", 1] }],
+    outputs: [{ name: "y_hat", type: "float", shape: [null, 1] }],
+    nodes: [node],
+  });
+}
+
+describe("output row count", () => {
+  it("rejects more output rows than input rows", async () => {
+    // Concat of x1 with itself along axis 0 turns 6 rows into 12.
+    const message = await expectRejected({
+      model: reshapingModel({
+        opType: "Concat",
+        inputs: ["x1", "x1"],
+        outputs: ["y_hat"],
+        attributes: [{ name: "axis", int: 0 }],
+      }),
+      rows: regressionRows(y),
+      request: { labelColumn: "y", features: ["x1"], task: "regression" },
+    });
+
+    expect(message).toMatch(/output y_hat returned 12 rows for 6 input rows/);
+  });
+
+  it("rejects more rows in every batch", async () => {
+    // Batches of 4 and 2 rows return 8 and 4 rows, 12 in all.
+    const message = await expectRejected({
+      model: reshapingModel({
+        opType: "Concat",
+        inputs: ["x1", "x1"],
+        outputs: ["y_hat"],
+        attributes: [{ name: "axis", int: 0 }],
+      }),
+      rows: regressionRows(y),
+      request: {
+        labelColumn: "y",
+        features: ["x1"],
+        task: "regression",
+        batchSize: 4,
+      },
+    });
+
+    expect(message).toMatch(/output y_hat returned 12 rows for 6 input rows/);
+  });
+
+  it("rejects fewer output rows than input rows", async () => {
+    // ReduceMean over axis 0 with keepdims turns 6 rows into 1.
+    const message = await expectRejected({
+      model: reshapingModel({
+        opType: "ReduceMean",
+        inputs: ["x1"],
+        outputs: ["y_hat"],
+        attributes: [
+          { name: "axes", ints: [0] },
+          { name: "keepdims", int: 1 },
+        ],
+      }),
+      rows: regressionRows(y),
+      request: { labelColumn: "y", features: ["x1"], task: "regression" },
+    });
+
+    expect(message).toMatch(/output y_hat returned 1 row for 6 input rows/);
   });
 });

@@ -52,6 +52,7 @@ export const classificationResult: ClassificationResult = {
   dossierVersion: "0.1.0",
   actor: "analyst",
   undefinedMetrics: {},
+  warnings: [],
   timings: { readMs: 412, inferenceMs: 1203, totalMs: 1875 },
   metrics: {
     accuracy: 0.7307692307692307,
@@ -131,6 +132,7 @@ export const regressionResult: RegressionResult = {
   dossierVersion: "0.1.0",
   actor: "analyst",
   undefinedMetrics: {},
+  warnings: [],
   timings: { readMs: 3, inferenceMs: 21, totalMs: 40 },
   metrics: {
     mae: 0.4600000000000001,

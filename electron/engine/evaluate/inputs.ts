@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { access, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ParsedEvaluateRequest } from "../../../shared/contract";
 import { readCsvFile, type CsvTable } from "../csv";
@@ -26,6 +26,8 @@ export async function readInputs(
 ): Promise<Inputs> {
   const modelPath = path.resolve(request.modelPath);
   const dataPath = path.resolve(request.dataPath);
+  await assertRegularFile(modelPath, "--model");
+  await assertRegularFile(dataPath, "--data");
   const modelBytes = await readInputFile(modelPath, "--model");
   const model = inspectModel(modelBytes, modelPath);
   const modelArtifact: ModelArtifact = {
@@ -95,6 +97,37 @@ async function readInputFile(
     return await readFile(filePath);
   } catch (error) {
     throw unreadableFile(filePath, option, error);
+  }
+}
+
+/**
+ * Rejects a path that is not a regular file, such as a folder, a FIFO or a
+ * device like /dev/zero, because reading it whole could block or exhaust
+ * memory.
+ */
+async function assertRegularFile(
+  filePath: string,
+  option: string,
+): Promise<void> {
+  let isFile: boolean;
+  let isFolder: boolean;
+  try {
+    const stats = await stat(filePath);
+    isFile = stats.isFile();
+    isFolder = stats.isDirectory();
+  } catch (error) {
+    throw unreadableFile(filePath, option, error);
+  }
+  if (isFolder) {
+    throw invalidInput(
+      `The file ${filePath} given as ${option} is a folder, not a file.`,
+    );
+  }
+  if (!isFile) {
+    throw invalidInput(
+      `The file ${filePath} given as ${option} is not a regular file; ` +
+        "pass the path of a file on disk, not a device, pipe or socket.",
+    );
   }
 }
 

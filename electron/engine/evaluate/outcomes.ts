@@ -26,10 +26,12 @@ import {
   selectClassifierOutputs,
   selectRegressionOutput,
 } from "./targets";
+import { classificationWarnings } from "./warnings";
 
 type Measured<Metrics> = {
   metrics: Metrics;
   undefinedMetrics: Record<string, string>;
+  warnings: string[];
   inferenceMs: number;
 };
 
@@ -117,6 +119,11 @@ export async function evaluateClassifier(
     hasProbabilities: scores !== null,
     metrics: computed.metrics,
     undefinedMetrics: computed.undefinedMetrics,
+    warnings: classificationWarnings(
+      computed.metrics,
+      positiveLabel,
+      positiveClass,
+    ),
     rocCurve: computed.rocCurve,
     inferenceMs: run.runMs,
   };
@@ -164,6 +171,7 @@ export async function evaluateRegressor(
     task: "regression",
     metrics: computed.metrics,
     undefinedMetrics: computed.undefinedMetrics,
+    warnings: [],
     inferenceMs: run.runMs,
   };
 }

@@ -171,7 +171,9 @@ function preview(values: string[]): string {
 /**
  * Chooses the model's class that stands for the positive label: the requested
  * class, else the `positive_class` metadata, else a class equal to the label,
- * else class 1 of a binary model with classes 0 and 1.
+ * else class 1 of a binary model with classes 0 and 1. Rejects metadata that
+ * names a class other than the one equal to the label, because either reading
+ * could be meant and the wrong one inverts every metric.
  */
 export function resolvePositiveClass(
   classLabels: string[],
@@ -180,6 +182,7 @@ export function resolvePositiveClass(
   model: ModelInspection,
 ): string {
   const listed = classLabels.map((label) => `'${label}'`).join(", ");
+  const equal = classLabels.find((label) => sameLabel(label, positiveLabel));
   const candidate = requested ?? model.metadata.positive_class;
   if (candidate !== undefined) {
     const match = classLabels.find((label) => sameLabel(label, candidate));
@@ -193,10 +196,16 @@ export function resolvePositiveClass(
           "pass --positive-class with one of them.",
       );
     }
+    if (requested === undefined && equal !== undefined && equal !== match) {
+      throw invalidInput(
+        `The positive label '${positiveLabel}' equals the model's class '${equal}', ` +
+          `but the model's positive_class metadata names class '${match}'; ` +
+          `pass --positive-class '${equal}' or --positive-class '${match}' to choose the model's class for the positive label '${positiveLabel}'.`,
+      );
+    }
     return match;
   }
 
-  const equal = classLabels.find((label) => sameLabel(label, positiveLabel));
   if (equal !== undefined) {
     return equal;
   }

@@ -135,6 +135,20 @@ function concatenate(
     .slice(1)
     .reduce((product, size) => product * size, 1);
   const length = rowCount * width;
+  // Checked before copying, because more values than rows would write past
+  // the end of the allocated column.
+  const returnedLength = tensors.reduce(
+    (total, tensor) => total + (tensor.data as TensorData).length,
+    0,
+  );
+  if (returnedLength !== length) {
+    const returnedRows = returnedLength / width;
+    throw invalidInput(
+      `The model output ${name} returned ${returnedRows} ${returnedRows === 1 ? "row" : "rows"} ` +
+        `for ${rowCount} input ${rowCount === 1 ? "row" : "rows"}; ` +
+        "Dossier evaluates models that return one output row per input row.",
+    );
+  }
   const data = allocateLike(first, length);
 
   let offset = 0;
@@ -148,12 +162,6 @@ function concatenate(
       data.set(values as never, offset);
     }
     offset += values.length;
-  }
-  if (offset !== length) {
-    throw invalidInput(
-      `The model output ${name} returned ${offset / width} rows for ${rowCount} input rows; ` +
-        "Dossier evaluates models that return one output row per input row.",
-    );
   }
   return { name, type: first.type, width, data };
 }

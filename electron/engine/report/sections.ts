@@ -25,6 +25,7 @@ import {
   type MetricRow,
 } from "./tables";
 import { parseReason } from "../metrics";
+import { parseRocAucBelowChance } from "../evaluate/warnings";
 
 /**
  * Draws the report's sections in reading order. The confusion matrix and the ROC
@@ -110,7 +111,27 @@ function evaluationFields(
       value: localizer.count(result.rows),
     },
     { label: localizer.text("fieldActor"), value: result.actor },
+    ...result.warnings.map((warning) => ({
+      label: localizer.text("fieldWarning"),
+      value: localizeWarning(warning, localizer),
+    })),
   ];
+}
+
+/**
+ * Translates a warning written by the evaluation. Text that matches no
+ * known warning is printed as it is, in English.
+ */
+function localizeWarning(text: string, localizer: Localizer): string {
+  const parsed = parseRocAucBelowChance(text);
+  if (parsed === null) {
+    return text;
+  }
+  const auc = Number(parsed.auc);
+  return localizer.text("warningRocAucBelowChance", {
+    ...parsed,
+    auc: Number.isFinite(auc) ? localizer.metric(auc) : parsed.auc,
+  });
 }
 
 function modelFields(result: EvaluationResult, localizer: Localizer): Field[] {

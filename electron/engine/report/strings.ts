@@ -29,6 +29,10 @@ const en = {
   fieldDuration: "Duration",
   fieldRowsEvaluated: "Rows evaluated",
   fieldActor: "Run by",
+  fieldWarning: "Warning",
+  warningRocAucBelowChance:
+    "ROC AUC is {auc}, below the 0.5 of a random guess, so the positive label '{label}' " +
+    "probably does not correspond to the model's class '{class}'; check --positive and --positive-class.",
   fieldNameVersion: "Name and version",
   fieldSha256: "SHA-256",
   fieldSize: "Size",
@@ -125,6 +129,10 @@ const tr: Record<StringId, string> = {
   fieldDuration: "Süre",
   fieldRowsEvaluated: "Değerlendirilen satır",
   fieldActor: "Çalıştıran",
+  fieldWarning: "Uyarı",
+  warningRocAucBelowChance:
+    "ROC AUC {auc}, rastgele tahminin 0,5 değerinin altında; bu yüzden '{label}' pozitif etiketi " +
+    "büyük olasılıkla modelin '{class}' sınıfına karşılık gelmiyor. --positive ve --positive-class seçeneklerini denetleyin.",
   fieldNameVersion: "Ad ve sürüm",
   fieldSha256: "SHA-256",
   fieldSize: "Boyut",
