@@ -57,6 +57,7 @@ export function evaluationRecord(
     metrics: { accuracy: 0.9 },
     undefinedMetrics: {},
     curves: {},
+    warnings: [],
     options: {},
     startedAt: "2026-01-01T00:00:00.000Z",
     finishedAt: "2026-01-01T00:00:01.000Z",

@@ -113,7 +113,7 @@ describe("openStore", () => {
       .prepare("SELECT count(*) AS count FROM __drizzle_migrations")
       .get() as { count: number };
     database.close();
-    expect(applied.count).toBe(2);
+    expect(applied.count).toBe(3);
     expect(fs.readFileSync(storePath).equals(bytesBefore)).toBe(true);
   });
 
@@ -376,15 +376,19 @@ describe("query plans", () => {
 });
 
 describe("upgrades", () => {
-  /** Makes a current store look like one written before the last migration. */
+  /**
+   * Makes a current store look like one written with only the first
+   * migration: no append-only triggers and no evaluations.warnings column.
+   */
   function downgrade(storePath: string): void {
     const database = new Database(storePath);
     database.exec(
       "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;",
     );
+    database.exec("ALTER TABLE evaluations DROP COLUMN warnings");
     database
       .prepare(
-        "DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)",
+        "DELETE FROM __drizzle_migrations WHERE created_at > (SELECT min(created_at) FROM __drizzle_migrations)",
       )
       .run();
     database.pragma("journal_mode = DELETE");
@@ -413,9 +417,20 @@ describe("upgrades", () => {
     const triggers = database
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
       .all();
+    const columns = database
+      .prepare("SELECT name FROM pragma_table_info('evaluations')")
+      .all()
+      .map((column) => (column as { name: string }).name);
+    const oldRowWarnings = (
+      database.prepare("SELECT warnings FROM evaluations").get() as {
+        warnings: string;
+      }
+    ).warnings;
     database.close();
     expect(models).toHaveLength(1);
     expect(triggers).toHaveLength(2);
+    expect(columns).toContain("warnings");
+    expect(oldRowWarnings).toBe("[]");
   });
 
   it("asks for write access to upgrade", () => {

@@ -57,6 +57,7 @@ export async function evaluate(
         outcome.task === "classification" && outcome.rocCurve !== null
           ? { roc: outcome.rocCurve }
           : {},
+      warnings: outcome.warnings,
       options: {
         columns: request.columns ?? null,
         features: request.features ?? null,

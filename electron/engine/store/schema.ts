@@ -106,6 +106,8 @@ export const evaluations = sqliteTable(
     undefinedMetrics: text("undefined_metrics", { mode: "json" }).notNull(),
     /** Curves behind the metrics, such as the ROC curve, for reports. */
     curves: text("curves", { mode: "json" }).notNull(),
+    /** Sentences that flag a doubtful result, such as a ROC AUC below 0.5. */
+    warnings: text("warnings", { mode: "json" }).notNull().default([]),
     /** Read and binding options: columns, features, delimiter, batch size. */
     options: text("options", { mode: "json" }).notNull(),
     startedAt: timestamp("started_at"),

@@ -53,6 +53,7 @@ export type EvaluationRecord = {
   metrics: Record<string, unknown>;
   undefinedMetrics: Record<string, string>;
   curves: Record<string, unknown>;
+  warnings: string[];
   options: Record<string, unknown>;
   startedAt: string;
   finishedAt: string;

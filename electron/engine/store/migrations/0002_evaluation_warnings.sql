@@ -1,0 +1,1 @@
+ALTER TABLE `evaluations` ADD `warnings` text DEFAULT '[]' NOT NULL;
