@@ -1,4 +1,4 @@
-/** Where a command writes: standard output for results, standard error for messages. */
+/** Output streams of a command: standard output for results, standard error for messages. */
 export type CliIo = {
   stdout(text: string): void;
   stderr(text: string): void;

@@ -85,7 +85,7 @@ export const labelsOnlyResult: ClassificationResult = {
   undefinedMetrics: {
     rocAuc: "the model outputs labels only, without probabilities",
     logLoss: "the model outputs labels only, without probabilities",
-    // A reason no template knows is printed as it is.
+    // A reason that matches no template is printed as it is.
     brier: "the model outputs labels without probabilities",
   },
   metrics: {

@@ -77,13 +77,13 @@ export async function evaluateClassifier(
 
   const binding = bindFeatures(inputs);
   const session = await createSession(inputs.modelBytes, modelPath);
-  const wanted = outputs.probability ?? outputs.label;
+  const fetched = outputs.probability ?? outputs.label;
   const run = await runInBatches(
     session,
     binding,
     table.rowCount,
     request.batchSize,
-    wanted === null ? [] : [wanted.name],
+    fetched === null ? [] : [fetched.name],
   );
 
   const yTrue = Uint8Array.from(labels, (label) =>

@@ -27,11 +27,19 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, member]) => member !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+      .sort(([left], [right]) => compareCodeUnits(left, right));
     const members = entries.map(
       ([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`,
     );
     return `{${members.join(",")}}`;
   }
   throw new TypeError(`Cannot canonicalise a value of type ${typeof value}`);
+}
+
+/** Orders strings by UTF-16 code units, as RFC 8785 requires. */
+function compareCodeUnits(left: string, right: string): number {
+  if (left < right) {
+    return -1;
+  }
+  return left > right ? 1 : 0;
 }

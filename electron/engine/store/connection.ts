@@ -83,9 +83,9 @@ function isWritable(folder: string): boolean {
  * -shm file beside a WAL database to read it, so the store and its -wal file
  * are copied to a temporary folder, which closing the connection removes.
  *
- * NOTE: a change that another process commits while the files are copied
- * can be missed or, mid-checkpoint, read torn; listing is meant for a store
- * at rest, as a read-only auditor's copy usually is.
+ * NOTE: a change that another process commits during the copy can be missed,
+ * or read torn during a checkpoint. This path suits a store at rest, as a
+ * read-only auditor's copy usually is.
  */
 function openSnapshot(options: ConnectionOptions): Database.Database {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-snapshot-"));
