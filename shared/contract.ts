@@ -124,6 +124,14 @@ const evaluationCommon = {
   dossierVersion: z.string(),
   /** The local account that ran the evaluation. */
   actor: z.string(),
+  /** Data columns bound to the model's inputs, in the order it reads them. */
+  featureColumns: z.array(z.string()),
+  /** Software that computed the result, for reproducing it. */
+  runtime: z.object({
+    onnxruntime: z.string(),
+    node: z.string(),
+    platform: z.string(),
+  }),
   /** Metric name to the reason it is not defined, for each `null` metric. */
   undefinedMetrics: z.record(z.string(), z.string()),
   /**

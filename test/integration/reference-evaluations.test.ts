@@ -87,6 +87,37 @@ describe("evaluate on the Adult census test set", () => {
     expect(result.dataset.name).toBe("adult");
   });
 
+  it("records the features and runtime", async () => {
+    const engine = openEngine({
+      storePath: path.join(makeTempFolder(), "store.db"),
+    });
+
+    const result = await engine.run("evaluate", adultRequest());
+    engine.close();
+
+    // The model's graph inputs in order, as python3 -c "import onnx;
+    // print([i.name for i in onnx.load(MODEL).graph.input])" lists them.
+    expect(result.featureColumns).toEqual([
+      "age",
+      "fnlwgt",
+      "education-num",
+      "capital-gain",
+      "capital-loss",
+      "hours-per-week",
+      "workclass",
+      "education",
+      "marital-status",
+      "occupation",
+      "relationship",
+      "race",
+      "sex",
+      "native-country",
+    ]);
+    // package.json pins onnxruntime-node 1.31.1.
+    expect(result.runtime.onnxruntime).toBe("1.31.1");
+    expect(result.runtime.node).toBe(process.versions.node);
+  });
+
   it("adds an evaluation but no version on a rerun", async () => {
     const storePath = path.join(makeTempFolder(), "store.db");
     const engine = openEngine({ storePath });
@@ -124,6 +155,8 @@ describe("evaluate on German credit", () => {
 
     expect(result.task).toBe("regression");
     expect(result.rows).toBe(1000);
+    // The model's feature_names metadata: ["A2", "A8", "A13"].
+    expect(result.featureColumns).toEqual(["A2", "A8", "A13"]);
     if (result.task !== "regression") {
       return;
     }

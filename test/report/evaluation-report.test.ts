@@ -81,6 +81,10 @@ describe("classification report", () => {
     expect(text).toMatch(/Positive label\s+yes\n/);
     expect(text).toMatch(/Decision threshold\s+0\.5\n/);
     expect(text).toMatch(/Run by\s+analyst\n/);
+    expect(text).toMatch(
+      /Runtime\s+onnxruntime 1\.31\.1, Node\.js 20\.20\.2, linux-x64\n/,
+    );
+    expect(text).toMatch(/Feature columns\s+age, income, tenure\n/);
   });
 
   test("keeps each hash whole on one line", () => {
@@ -242,6 +246,7 @@ describe("Turkish report", () => {
 
   test("translates the new fields", async () => {
     expect(text).toMatch(/Çalıştıran\s+analyst\n/);
+    expect(text).toMatch(/Öznitelik sütunları\s+age, income, tenure\n/);
     expect(text).toMatch(/Negatif: no\s+Pozitif: yes/);
     const labelsOnlyText = extractText(
       await writeReport(labelsOnlyResult, "tr"),

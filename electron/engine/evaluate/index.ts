@@ -5,6 +5,7 @@ import type {
 } from "../../../shared/contract";
 import { invalidInput } from "../errors";
 import { createLogger } from "../log";
+import { onnxruntimeVersion } from "../onnx/run";
 import type { Store } from "../store";
 import { dossierVersion } from "../version";
 import { readInputs } from "./inputs";
@@ -38,6 +39,11 @@ export async function evaluate(
   const finishedAt = new Date();
 
   const evaluationId = randomUUID();
+  const runtime = {
+    onnxruntime: onnxruntimeVersion(),
+    node: process.versions.node,
+    platform: `${process.platform}-${process.arch}`,
+  };
   const recorded = store.recordEvaluation(
     inputs.modelArtifact,
     inputs.datasetArtifact,
@@ -64,6 +70,8 @@ export async function evaluate(
         delimiter: inputs.table.delimiter,
         missingValues: request.missingValues ?? null,
         batchSize: request.batchSize,
+        featureColumns: outcome.featureColumns,
+        runtime,
       },
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
@@ -78,6 +86,7 @@ export async function evaluate(
 
   const common = {
     evaluationId,
+    runtime,
     rows: inputs.table.rowCount,
     model: {
       id: recorded.modelVersion.id,

@@ -32,6 +32,7 @@ type Measured<Metrics> = {
   metrics: Metrics;
   undefinedMetrics: Record<string, string>;
   warnings: string[];
+  featureColumns: string[];
   inferenceMs: number;
 };
 
@@ -125,6 +126,7 @@ export async function evaluateClassifier(
       positiveClass,
     ),
     rocCurve: computed.rocCurve,
+    featureColumns: binding.featureColumns,
     inferenceMs: run.runMs,
   };
 }
@@ -172,6 +174,7 @@ export async function evaluateRegressor(
     metrics: computed.metrics,
     undefinedMetrics: computed.undefinedMetrics,
     warnings: [],
+    featureColumns: binding.featureColumns,
     inferenceMs: run.runMs,
   };
 }

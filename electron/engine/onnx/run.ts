@@ -16,6 +16,11 @@ const log = createLogger("onnx");
 // session). Dossier runs offline and sends nothing anywhere.
 process.env.ORT_DISABLE_TELEMETRY = "1";
 
+/** Returns the version of the onnxruntime that runs the models. */
+export function onnxruntimeVersion(): string {
+  return ort.env.versions.node ?? ort.env.versions.common;
+}
+
 /** One model output for every row, flattened row by row. */
 export type OutputColumn = {
   name: string;

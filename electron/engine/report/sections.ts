@@ -111,6 +111,10 @@ function evaluationFields(
       value: localizer.count(result.rows),
     },
     { label: localizer.text("fieldActor"), value: result.actor },
+    {
+      label: localizer.text("fieldRuntime"),
+      value: localizer.text("runtimeVersions", result.runtime),
+    },
     ...result.warnings.map((warning) => ({
       label: localizer.text("fieldWarning"),
       value: localizeWarning(warning, localizer),
@@ -175,6 +179,10 @@ function taskFields(result: EvaluationResult, localizer: Localizer): Field[] {
     label: localizer.text("fieldLabelColumn"),
     value: result.labelColumn,
   };
+  const featureColumns = {
+    label: localizer.text("fieldFeatureColumns"),
+    value: result.featureColumns.join(", "),
+  };
   if (result.task === "regression") {
     return [
       {
@@ -182,6 +190,7 @@ function taskFields(result: EvaluationResult, localizer: Localizer): Field[] {
         value: localizer.text("taskRegression"),
       },
       labelColumn,
+      featureColumns,
     ];
   }
   return [
@@ -190,6 +199,7 @@ function taskFields(result: EvaluationResult, localizer: Localizer): Field[] {
       value: localizer.text("taskClassification"),
     },
     labelColumn,
+    featureColumns,
     {
       label: localizer.text("fieldPositiveLabel"),
       value: result.positiveLabel,

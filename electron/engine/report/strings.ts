@@ -24,6 +24,9 @@ const en = {
 
   fieldEvaluationId: "Evaluation ID",
   fieldDossierVersion: "Dossier version",
+  fieldRuntime: "Runtime",
+  runtimeVersions: "onnxruntime {onnxruntime}, Node.js {node}, {platform}",
+  fieldFeatureColumns: "Feature columns",
   fieldStarted: "Started",
   fieldFinished: "Finished",
   fieldDuration: "Duration",
@@ -124,6 +127,9 @@ const tr: Record<StringId, string> = {
 
   fieldEvaluationId: "Değerlendirme kimliği",
   fieldDossierVersion: "Dossier sürümü",
+  fieldRuntime: "Çalışma ortamı",
+  runtimeVersions: "onnxruntime {onnxruntime}, Node.js {node}, {platform}",
+  fieldFeatureColumns: "Öznitelik sütunları",
   fieldStarted: "Başlangıç",
   fieldFinished: "Bitiş",
   fieldDuration: "Süre",
