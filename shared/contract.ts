@@ -111,6 +111,8 @@ export const datasetIdentitySchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
   path: z.string(),
   rowCount: z.number().int().nonnegative(),
+  /** Missing cells per column, for the columns that have any. */
+  missingValues: z.record(z.string(), z.number().int().positive()),
 });
 
 const evaluationCommon = {

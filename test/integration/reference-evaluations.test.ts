@@ -113,6 +113,14 @@ describe("evaluate on the Adult census test set", () => {
       "sex",
       "native-country",
     ]);
+    // Cells that are "?" in adult.test, counted per column with awk:
+    // awk -F', ' 'NR>1 && $2=="?"' adult.test | wc -l  -> 963 (workclass),
+    // and likewise $7 -> 966 (occupation) and $14 -> 274 (native-country).
+    expect(result.dataset.missingValues).toEqual({
+      workclass: 963,
+      occupation: 966,
+      "native-country": 274,
+    });
     // package.json pins onnxruntime-node 1.31.1.
     expect(result.runtime.onnxruntime).toBe("1.31.1");
     expect(result.runtime.node).toBe(process.versions.node);

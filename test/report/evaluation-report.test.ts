@@ -85,6 +85,9 @@ describe("classification report", () => {
       /Runtime\s+onnxruntime 1\.31\.1, Node\.js 20\.20\.2, linux-x64\n/,
     );
     expect(text).toMatch(/Feature columns\s+age, income, tenure\n/);
+    expect(text).toMatch(
+      /Missing values\s+1,203 cells \(tenure 3, region 1,200\)\n/,
+    );
   });
 
   test("keeps each hash whole on one line", () => {
@@ -247,6 +250,9 @@ describe("Turkish report", () => {
   test("translates the new fields", async () => {
     expect(text).toMatch(/Çalıştıran\s+analyst\n/);
     expect(text).toMatch(/Öznitelik sütunları\s+age, income, tenure\n/);
+    expect(text).toMatch(
+      /Eksik değerler\s+1\.203 hücre \(tenure 3, region 1\.200\)\n/,
+    );
     expect(text).toMatch(/Negatif: no\s+Pozitif: yes/);
     const labelsOnlyText = extractText(
       await writeReport(labelsOnlyResult, "tr"),

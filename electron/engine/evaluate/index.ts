@@ -104,6 +104,11 @@ export async function evaluate(
       sizeBytes: inputs.datasetArtifact.sizeBytes,
       path: inputs.datasetArtifact.sourcePath,
       rowCount: inputs.table.rowCount,
+      missingValues: Object.fromEntries(
+        inputs.table.columns
+          .filter((column) => column.missingCount > 0)
+          .map((column) => [column.name, column.missingCount]),
+      ),
     },
     labelColumn: request.labelColumn,
     startedAt: startedAt.toISOString(),

@@ -167,11 +167,34 @@ function datasetFields(
       value: localizer.count(dataset.rowCount),
     },
     {
+      label: localizer.text("fieldMissingValues"),
+      value: describeMissingValues(dataset.missingValues, localizer),
+    },
+    {
       label: localizer.text("fieldSize"),
       value: localizer.bytes(dataset.sizeBytes),
     },
     { label: localizer.text("fieldPath"), value: dataset.path },
   ];
+}
+
+/** Writes the total of missing cells, then the count of each column. */
+function describeMissingValues(
+  missingValues: Record<string, number>,
+  localizer: Localizer,
+): string {
+  const counts = Object.entries(missingValues);
+  if (counts.length === 0) {
+    return localizer.text("missingValuesNone");
+  }
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  const columns = counts
+    .map(([column, count]) => `${column} ${localizer.count(count)}`)
+    .join(", ");
+  return localizer.text("missingValuesCells", {
+    total: localizer.count(total),
+    columns,
+  });
 }
 
 function taskFields(result: EvaluationResult, localizer: Localizer): Field[] {
