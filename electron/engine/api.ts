@@ -4,6 +4,7 @@ import {
   operations,
   type OperationName,
   type OperationResponse,
+  type ParsedEvaluateRequest,
   type Result,
 } from "../../shared/contract";
 import { toDossierError, invalidInput } from "./errors";
@@ -78,6 +79,7 @@ export function openEngine(options: OpenStoreOptions): Engine {
   return { store, invoke, run, close: () => store.close() };
 }
 
+/** Runs `operation` on a request that its schema has already parsed. */
 async function dispatch(
   store: Store,
   operation: OperationName,
@@ -91,7 +93,7 @@ async function dispatch(
     case "listEvaluations":
       return store.listEvaluations();
     case "evaluate":
-      return evaluate(store, operations.evaluate.request.parse(request));
+      return evaluate(store, request as ParsedEvaluateRequest);
   }
 }
 

@@ -5,45 +5,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   countStoreRows,
-  germanColumns,
   makeTempFolder,
   referenceFiles,
 } from "../helpers/workspace";
 import { linearClassifierModel } from "../helpers/onnx-builder";
-import { runDossier } from "./run-cli";
-
-function adultArgs(storePath: string): string[] {
-  return [
-    "evaluate",
-    "--model",
-    referenceFiles.adultModel,
-    "--data",
-    referenceFiles.adultTest,
-    "--label",
-    "Y",
-    "--positive",
-    ">50K.",
-    "--store",
-    storePath,
-  ];
-}
-
-/** Evaluates the regression of german.data's credit amount, column A5. */
-function germanArgs(storePath: string): string[] {
-  return [
-    "evaluate",
-    "--model",
-    referenceFiles.germanModel,
-    "--data",
-    referenceFiles.germanData,
-    "--columns",
-    germanColumns.join(","),
-    "--label",
-    "A5",
-    "--store",
-    storePath,
-  ];
-}
+import { adultArgs, germanArgs, runDossier } from "./run-cli";
 
 describe("dossier evaluate", () => {
   it("prints JSON and writes a PDF report", () => {

@@ -2,30 +2,17 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  countStoreRows,
-  makeTempFolder,
-  referenceFiles,
-} from "../helpers/workspace";
+import { countStoreRows, makeTempFolder } from "../helpers/workspace";
 import { linearClassifierModel } from "../helpers/onnx-builder";
-import { runDossier, runDossierAsync, type Account } from "./run-cli";
+import {
+  adultArgs as adultRunArgs,
+  runDossier,
+  runDossierAsync,
+  type Account,
+} from "./run-cli";
 
 function adultArgs(storePath: string, reportPath: string): string[] {
-  return [
-    "evaluate",
-    "--model",
-    referenceFiles.adultModel,
-    "--data",
-    referenceFiles.adultTest,
-    "--label",
-    "Y",
-    "--positive",
-    ">50K.",
-    "--store",
-    storePath,
-    "--report",
-    reportPath,
-  ];
+  return [...adultRunArgs(storePath), "--report", reportPath];
 }
 
 /** Counts the evaluations of a store, which may not exist yet. */

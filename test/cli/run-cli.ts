@@ -1,6 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { repositoryRoot } from "../helpers/workspace";
+import {
+  germanColumns,
+  referenceFiles,
+  repositoryRoot,
+} from "../helpers/workspace";
 
 /** The bundled command line, built by `npm run build:cli` before the tests. */
 export const cliPath = path.join(repositoryRoot, "out/cli/dossier.js");
@@ -59,4 +63,38 @@ export function runDossierAsync(
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** Evaluates the Adult model on adult.test, the census test set. */
+export function adultArgs(storePath: string): string[] {
+  return [
+    "evaluate",
+    "--model",
+    referenceFiles.adultModel,
+    "--data",
+    referenceFiles.adultTest,
+    "--label",
+    "Y",
+    "--positive",
+    ">50K.",
+    "--store",
+    storePath,
+  ];
+}
+
+/** Evaluates the regression of german.data's credit amount, column A5. */
+export function germanArgs(storePath: string): string[] {
+  return [
+    "evaluate",
+    "--model",
+    referenceFiles.germanModel,
+    "--data",
+    referenceFiles.germanData,
+    "--columns",
+    germanColumns.join(","),
+    "--label",
+    "A5",
+    "--store",
+    storePath,
+  ];
 }

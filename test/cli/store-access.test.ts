@@ -1,53 +1,16 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import {
-  countStoreRows,
-  germanColumns,
-  makeTempFolder,
-  referenceFiles,
-} from "../helpers/workspace";
-import { cliPath, runDossier, type CliRun } from "./run-cli";
-
-function germanArgs(storePath: string): string[] {
-  return [
-    "evaluate",
-    "--model",
-    referenceFiles.germanModel,
-    "--data",
-    referenceFiles.germanData,
-    "--columns",
-    germanColumns.join(","),
-    "--label",
-    "A5",
-    "--store",
-    storePath,
-  ];
-}
-
-/** Runs `dossier` without waiting, so several runs overlap. */
-function startDossier(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { countStoreRows, makeTempFolder } from "../helpers/workspace";
+import { germanArgs, runDossier, runDossierAsync } from "./run-cli";
 
 describe("store access from the command line", () => {
   it("records concurrent evaluations in a new store", async () => {
     const storePath = path.join(makeTempFolder(), "shared.db");
 
     const runs = await Promise.all(
-      Array.from({ length: 4 }, () => startDossier(germanArgs(storePath))),
+      Array.from({ length: 4 }, () => runDossierAsync(germanArgs(storePath))),
     );
 
     for (const run of runs) {

@@ -44,7 +44,6 @@ export async function readInputs(
     metadata: model.metadata,
   };
 
-  await assertReadableFile(dataPath, "--data");
   const { table, sha256, sizeBytes } = await readCsvFile(dataPath, {
     ...(request.columns === undefined ? {} : { columns: request.columns }),
     ...(request.delimiter === undefined
@@ -101,9 +100,9 @@ async function readInputFile(
 }
 
 /**
- * Rejects a path that is not a regular file, such as a folder, a FIFO or a
- * device like /dev/zero, because reading it whole could block or exhaust
- * memory.
+ * Rejects a path that is not a readable regular file. A folder, a FIFO or a
+ * device like /dev/zero is rejected because reading it whole could block or
+ * exhaust memory.
  */
 async function assertRegularFile(
   filePath: string,
@@ -115,6 +114,7 @@ async function assertRegularFile(
     const stats = await stat(filePath);
     isFile = stats.isFile();
     isFolder = stats.isDirectory();
+    await access(filePath, constants.R_OK);
   } catch (error) {
     throw unreadableFile(filePath, option, error);
   }
@@ -131,17 +131,6 @@ async function assertRegularFile(
   }
 }
 
-async function assertReadableFile(
-  filePath: string,
-  option: string,
-): Promise<void> {
-  try {
-    await access(filePath, constants.R_OK);
-  } catch (error) {
-    throw unreadableFile(filePath, option, error);
-  }
-}
-
 function unreadableFile(
   filePath: string,
   option: string,
@@ -151,9 +140,7 @@ function unreadableFile(
   const reason =
     code === "ENOENT"
       ? "does not exist"
-      : code === "EISDIR"
-        ? "is a folder, not a file"
-        : `cannot be read (${code ?? String(error)})`;
+      : `cannot be read (${code ?? String(error)})`;
   return invalidInput(
     `The file ${filePath} given as ${option} ${reason}.`,
     error,

@@ -81,7 +81,8 @@ export function openStore(options: OpenStoreOptions): Store {
     nativeBinding: options.nativeBinding,
   };
   let client: Database.Database | undefined;
-  let isUpgraded = isReadOnly;
+  /** The drizzle handle, made once the store is connected and upgraded. */
+  let ready: BetterSQLite3Database | undefined;
 
   if (fs.existsSync(storePath)) {
     client = connect(connectionOptions);
@@ -95,6 +96,9 @@ export function openStore(options: OpenStoreOptions): Store {
 
   /** Returns the database, connecting when the file has appeared or a write needs it. */
   function database(isWrite: boolean): BetterSQLite3Database | null {
+    if (ready !== undefined) {
+      return ready;
+    }
     if (client === undefined) {
       if (!isWrite && !fs.existsSync(storePath)) {
         return null;
@@ -103,11 +107,11 @@ export function openStore(options: OpenStoreOptions): Store {
       client = connect(connectionOptions);
       log.debug({ storePath }, "store created");
     }
-    if (!isUpgraded) {
+    if (!isReadOnly) {
       upgrade(client, storePath);
-      isUpgraded = true;
     }
-    return drizzle({ client });
+    ready = drizzle({ client });
+    return ready;
   }
 
   function guard<Value>(use: () => Value): Value {

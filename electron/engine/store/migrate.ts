@@ -49,12 +49,13 @@ function loadMigrations(): Migration[] {
 }
 
 /**
- * SQLite's application_id of a Dossier store: "DOSS" in ASCII. It tells a
- * Dossier store from any other SQLite file before anything is written.
+ * SQLite's application_id of a Dossier store: "DOSS" in ASCII. Checking it
+ * separates a Dossier store from any other SQLite file before anything is
+ * written.
  */
 export const storeApplicationId = 0x444f5353;
 
-/** The journal time of the newest migration this build knows. */
+/** The journal time of the newest migration bundled in this build. */
 export const latestMigrationMillis = Math.max(
   ...journal.entries.map((entry) => entry.when),
 );
@@ -105,7 +106,7 @@ export function hasPendingMigrations(client: Database.Database): boolean {
 /**
  * Applies the migrations the store lacks in one IMMEDIATE transaction. The
  * write lock is taken before the applied list is read, so two processes that
- * open a new store at once apply each migration once: the second waits for
+ * open a new store at once apply each migration once. The second waits for
  * the lock (up to the busy timeout), then finds nothing left to do.
  *
  * NOTE: drizzle-orm's own migrator reads the applied list before it takes
